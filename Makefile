@@ -1,0 +1,31 @@
+# Two entry points (see README): `make demo` installs and runs dyad on the bundled examples,
+# `make test` runs the whole test suite. Both create the virtualenv on first use.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: install demo test lint bench evaluate train-parser
+
+$(BIN)/dyad: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(BIN)/dyad
+
+install: $(BIN)/dyad
+
+demo: install
+	$(BIN)/dyad demo
+
+test: install
+	$(BIN)/ruff check src tests bench training
+	$(BIN)/pytest
+
+bench: install
+	$(BIN)/python bench/throughput.py
+
+evaluate: install
+	$(BIN)/dyad evaluate
+
+train-parser: install
+	bash training/train_parser.sh

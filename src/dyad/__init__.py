@@ -1,0 +1,3 @@
+"""dyad: explainable political event data from news text."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,54 @@
+"""The system under test, seen by the scorers as a function from a sentence to events."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from dyad.records import Actor, Event
+
+EventCoder = Callable[[str], Sequence[Event]]
+
+
+def counted_events(events: Sequence[Event]) -> list[Event]:
+    """The events a gold set can confirm: negated and hypothetical ones are reported facts of a
+    different kind (the gold sets code what happened), so they are not scored."""
+    return [e for e in events if not e.negated and not e.hypothetical]
+
+
+def most_confident(events: Sequence[Event], event_type: str | None = None) -> Event | None:
+    candidates = [e for e in events if event_type is None or e.event_type == event_type]
+    # Ties go to the earliest event in the sentence, so the choice is deterministic.
+    return max(candidates, key=lambda e: e.confidence, default=None)
+
+
+def actor_country(actor: Actor | None) -> str | None:
+    if actor is None:
+        return None
+    return actor.country or actor.code[:3] or None
+
+
+def actor_sector(actor: Actor | None) -> str | None:
+    if actor is None:
+        return None
+    return actor.sector or actor.code[3:6] or None
+
+
+def pipeline_coder(date: str | None = None) -> EventCoder:
+    """Code each text as a one-sentence article with dyad's full pipeline.
+
+    ``date`` is the publication date given to every text (it decides who holds a role title).
+    Imported lazily: the pipeline loads models, and the scorers must stay usable without it.
+    """
+    from dyad.config import Settings
+    from dyad.errors import InputError
+    from dyad.pipeline import Pipeline
+
+    pipeline = Pipeline(Settings())
+
+    def code_text(text: str) -> Sequence[Event]:
+        try:
+            return pipeline.code_text(text, published=date)
+        except InputError:
+            return []  # a gold sentence the cleaner rejects is scored as "no event"
+
+    return code_text

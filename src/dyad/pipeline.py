@@ -1,0 +1,74 @@
+"""The ordered pipeline: raw input -> article -> parse -> sentences -> mentions -> events.
+
+``Pipeline`` holds the loaded resources (language model, knowledge base) explicitly, so there is
+no hidden global state; ``run`` never dies on one bad input: it yields a ``Skip`` instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from dyad.actors import find_mentions, load_knowledge_base
+from dyad.clean import clean_document
+from dyad.config import Settings
+from dyad.errors import InputError
+from dyad.events import code_events
+from dyad.ingest import read_inputs
+from dyad.nlp import load_language, parse
+from dyad.records import Article, Event, Mention, RawDocument, Sentence, Skip
+from dyad.segment import sentences_of
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    article: Article
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+    events: tuple[Event, ...]
+
+
+class Pipeline:
+    """Loads the language model and actor knowledge base once; codes many articles."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.nlp = load_language()
+        self.kb = load_knowledge_base(tuple(Path(p) for p in self.settings.actor_files))
+
+    def process(self, raw: RawDocument) -> ArticleResult:
+        """Code one document. Raises ``InputError`` when it has no usable text."""
+        article = clean_document(raw)
+        doc = parse(self.nlp, article)
+        mentions = find_mentions(doc, article, self.kb)
+        events = [
+            event
+            for event in code_events(doc, article, mentions, self.kb)
+            if event.confidence >= self.settings.min_confidence
+        ]
+        return ArticleResult(
+            article=article,
+            sentences=tuple(sentences_of(doc, article.doc_id)),
+            mentions=tuple(mentions),
+            events=tuple(events),
+        )
+
+    def run(self, paths: Iterable[str | Path]) -> Iterator[ArticleResult | Skip]:
+        """Process every input under ``paths``; bad inputs become ``Skip`` records."""
+        for item in read_inputs(paths, max_bytes=self.settings.max_bytes):
+            if isinstance(item, Skip):
+                yield item
+                continue
+            try:
+                yield self.process(item)
+            except InputError as error:
+                yield Skip(_input_name(item), error.reason, str(error))
+
+    def code_text(self, text: str, published: str | None = None) -> list[Event]:
+        """Code a bare text (a sentence or article body); used by evaluation."""
+        return list(self.process(RawDocument(content=text, format="text", date=published)).events)
+
+
+def _input_name(raw: RawDocument) -> str:
+    return raw.doc_path or raw.doc_ref or "<input>"

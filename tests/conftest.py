@@ -1,0 +1,30 @@
+"""Shared fixtures: the shipped language model and paths to the user's reference data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SEEDS = SHARED / "seeds"
+SHARED_DATA = SHARED / "data"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The trained pipeline shipped in the package (skips if the weights are missing)."""
+    from dyad.nlp import load_language
+
+    try:
+        return load_language()
+    except FileNotFoundError as error:
+        pytest.skip(str(error))
+
+
+@pytest.fixture(scope="session")
+def seed_paths() -> list[Path]:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not available")
+    return sorted(SEEDS.glob("*.txt"))
