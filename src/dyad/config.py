@@ -26,26 +26,35 @@ class ConfigError(ValueError):
     """A setting that cannot be read; the message names where it came from."""
 
 
-def _option(default: Any, help: str, env: str | None = None) -> Any:
-    """A settings field: its default, its help text and (if not DYAD_<NAME>) its variable."""
-    return field(default=default, metadata={"help": help, "env": env}, )
+def _doc(help: str, env: str | None = None, flag: str | None = None) -> dict[str, str | None]:
+    """A setting's metadata: its help text, and its variable and flag if not the usual ones
+    (``DYAD_<NAME>``, ``--<name>``)."""
+    return {"help": help, "env": env, "flag": flag}
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    db: Path = _option(Path("dyad.duckdb"), "DuckDB database file (created on first use).")
-    actor_files: tuple[Path, ...] = _option(
-        (),
-        "Extra actor files (TSV/TOML) added to the built-in knowledge base; "
-        f"in the environment, separated by '{os.pathsep}'.",
-        env="DYAD_ACTORS",
+    db: Path = field(
+        default=Path("dyad.duckdb"), metadata=_doc("DuckDB database file (created on first use).")
     )
-    max_bytes: int = _option(DEFAULT_MAX_BYTES, "Inputs larger than this many bytes are skipped.")
-    min_confidence: float = _option(
-        0.0, "Events with a lower confidence (0..1) are dropped from output."
+    actor_files: tuple[Path, ...] = field(
+        default=(),
+        metadata=_doc(
+            "Extra actor files added to the built-in knowledge base; "
+            f"in the environment, separated by '{os.pathsep}'.",
+            env="DYAD_ACTORS",
+            flag="--actors",
+        ),
     )
-    include_flagged: bool = _option(
-        True, "Output negated, hypothetical and historical events (always flagged as such)."
+    max_bytes: int = field(
+        default=DEFAULT_MAX_BYTES, metadata=_doc("Inputs larger than this many bytes are skipped.")
+    )
+    min_confidence: float = field(
+        default=0.0, metadata=_doc("Events with a lower confidence (0..1) are left out of output.")
+    )
+    include_flagged: bool = field(
+        default=True,
+        metadata=_doc("Output negated, hypothetical and historical events (flagged as such)."),
     )
 
     def __post_init__(self) -> None:
@@ -63,11 +72,12 @@ class SettingInfo:
     type: str
     default: Any
     env: str
+    flag: str  # the command-line option
     help: str
 
 
 def settings_table() -> tuple[SettingInfo, ...]:
-    """(name, type, default, environment variable, help) for every setting, in declared order."""
+    """Name, type, default, variable, flag and help of every setting, in declared order."""
     defaults = Settings()
     return tuple(
         SettingInfo(
@@ -75,6 +85,7 @@ def settings_table() -> tuple[SettingInfo, ...]:
             type=_kind(f),
             default=getattr(defaults, f.name),
             env=f.metadata["env"] or ENV_PREFIX + f.name.upper(),
+            flag=f.metadata["flag"] or "--" + f.name.replace("_", "-"),
             help=f.metadata["help"],
         )
         for f in dataclasses.fields(Settings)
@@ -96,9 +107,6 @@ def load_settings(
     values.update(_from_toml(config_file))
     values.update(_from_env(env))
     values.update({k: v for k, v in (overrides or {}).items() if v is not None})
-    unknown = set(values) - {f.name for f in dataclasses.fields(Settings)}
-    if unknown:
-        raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}")
     try:
         return Settings(**{name: _convert(name, value, "") for name, value in values.items()})
     except TypeError as error:
@@ -131,7 +139,8 @@ def _from_toml(config_file: str | Path | None) -> dict[str, Any]:
     known = {f.name for f in dataclasses.fields(Settings)}
     for key in data:
         if key not in known:
-            raise ConfigError(f"{path}: unknown setting '{key}' (known: {', '.join(sorted(known))})")
+            names = ", ".join(sorted(known))
+            raise ConfigError(f"{path}: unknown setting '{key}' (known: {names})")
     return {key: _convert(key, value, f"{path}: ") for key, value in data.items()}
 
 
@@ -175,3 +184,14 @@ def _convert(name: str, value: Any, where: str) -> Any:
         return str(value)
     except (TypeError, ValueError) as error:
         raise ConfigError(f"{where}setting '{name}': {error}") from error
+
+
+def settings_markdown() -> str:
+    """The settings table as Markdown, for the docs (a test keeps docs and code in step)."""
+    lines = ["| setting | flag | environment | default | meaning |", "|---|---|---|---|---|"]
+    for info in settings_table():
+        default = ", ".join(map(str, info.default)) if info.type == "tuple" else info.default
+        lines.append(
+            f"| `{info.name}` | `{info.flag}` | `{info.env}` | `{default}` | {info.help} |"
+        )
+    return "\n".join(lines) + "\n"

@@ -21,8 +21,18 @@ TRUNCATED = "truncated_html"
 NO_TEXT = "no_text_after_cleaning"
 
 REASONS = frozenset(
-    {EMPTY, BINARY, NOT_UTF8, TOO_LARGE, BAD_JSON, MISSING_TEXT, NOT_FOUND, UNSUPPORTED,
-     TRUNCATED, NO_TEXT}
+    {
+        EMPTY,
+        BINARY,
+        NOT_UTF8,
+        TOO_LARGE,
+        BAD_JSON,
+        MISSING_TEXT,
+        NOT_FOUND,
+        UNSUPPORTED,
+        TRUNCATED,
+        NO_TEXT,
+    }
 )
 
 

@@ -45,13 +45,19 @@ class Pipeline:
         events = [
             event
             for event in code_events(doc, article, mentions, self.kb)
-            if event.confidence >= self.settings.min_confidence
+            if self._keeps(event)
         ]
         return ArticleResult(
             article=article,
             sentences=tuple(sentences_of(doc, article.doc_id)),
             mentions=tuple(mentions),
             events=tuple(events),
+        )
+
+    def _keeps(self, event: Event) -> bool:
+        flagged = event.negated or event.hypothetical or event.historical
+        return event.confidence >= self.settings.min_confidence and (
+            self.settings.include_flagged or not flagged
         )
 
     def run(self, paths: Iterable[str | Path]) -> Iterator[ArticleResult | Skip]:
@@ -63,7 +69,7 @@ class Pipeline:
             try:
                 yield self.process(item)
             except InputError as error:
-                yield Skip(_input_name(item), error.reason, str(error))
+                yield error.skip(_input_name(item))
 
     def code_text(self, text: str, published: str | None = None) -> list[Event]:
         """Code a bare text (a sentence or article body); used by evaluation."""

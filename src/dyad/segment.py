@@ -7,6 +7,14 @@ from spacy.tokens import Doc, Span
 from dyad.records import Sentence
 
 
+def content_sentences(doc: Doc) -> list[Span]:
+    """The doc's sentences that hold words; paragraph breaks are whitespace-only sentences.
+
+    Every stage numbers sentences by their position in this list (``Sentence.index``).
+    """
+    return [span for span in doc.sents if not all(token.is_space for token in span)]
+
+
 def sentence_bounds(span: Span) -> tuple[int, int]:
     """Character bounds of a sentence without its surrounding whitespace."""
     text = span.text
@@ -16,13 +24,9 @@ def sentence_bounds(span: Span) -> tuple[int, int]:
 
 
 def sentences_of(doc: Doc, doc_id: str) -> list[Sentence]:
-    """The doc's sentences, skipping whitespace-only ones; ``index`` counts all doc sentences.
-
-    Keeping the doc's own sentence numbering lets every stage use ``list(doc.sents)[index]``.
-    """
+    """The doc's sentences as records, numbered like ``content_sentences``."""
     sentences = []
-    for index, span in enumerate(doc.sents):
+    for index, span in enumerate(content_sentences(doc)):
         start, end = sentence_bounds(span)
-        if end > start:
-            sentences.append(Sentence(doc_id, index, doc.text[start:end], start, end))
+        sentences.append(Sentence(doc_id, index, doc.text[start:end], start, end))
     return sentences

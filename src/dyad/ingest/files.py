@@ -53,12 +53,12 @@ def read_inputs(
 
 
 def _files_under(folder: Path) -> list[Path]:
-    files = (
-        path
-        for path in folder.rglob("*")
-        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts)
-    )
+    files = (path for path in folder.rglob("*") if path.is_file() and not _is_hidden(path, folder))
     return sorted(files, key=lambda path: path.relative_to(folder).as_posix())
+
+
+def _is_hidden(path: Path, folder: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(folder).parts)
 
 
 def _read_file(path: Path, max_bytes: int) -> Iterator[RawDocument | Skip]:

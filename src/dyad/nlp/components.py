@@ -19,13 +19,14 @@ def mark_sentences(doc: Doc) -> Doc:
     """Split at paragraph breaks (any newline) and after sentence-final punctuation.
 
     Every token gets an explicit boundary decision, so the parser keeps these sentences.
+    A newline token becomes a sentence of its own: the parser never saw whitespace tokens
+    in training and would otherwise hang real words on it.
     """
     starts_sentence = True
     after_final_punct = False
     for token in doc:
         if token.is_space and "\n" in token.text:
-            # A newline belongs to the sentence it ends; the next token starts a new one.
-            token.is_sent_start = token.i == 0
+            token.is_sent_start = True
             starts_sentence, after_final_punct = True, False
             continue
         if after_final_punct and token.text not in CLOSERS and token.text not in SENTENCE_END:

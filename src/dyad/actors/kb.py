@@ -1,0 +1,363 @@
+"""The actor knowledge base: countries, sectors, organizations, people with dated roles, places.
+
+Everything is read from TSV files (``src/dyad/data/actors``, ``src/dyad/data/places``) plus any
+files the user adds. A file's kind is recognised by its header line (see the README in
+``src/dyad/data/actors``), so a user file may hold people, organizations, roles, aliases or
+places without any code change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dyad.actors.tsv import DataFileError, Row, read_header, read_rows
+from dyad.records import Actor, Location
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+DEFAULT_PATHS = (DATA_DIR / "actors", DATA_DIR / "places")
+USER_PATHS_VARIABLE = "DYAD_ACTORS"  # os.pathsep-separated files or folders of extra TSV files
+
+# How a name was written decides how much a match on it is trusted (see find_mentions).
+CANONICAL, ALIAS, MT, SHORT, SHORT_MT = "canonical", "alias", "mt", "short", "short_mt"
+COUNTRY, ADJECTIVE, DEMONYM, CAPITAL = "country", "adjective", "demonym", "capital"
+MT_PREFIX = "mt:"
+
+SCHEMAS: dict[tuple[str, ...], str] = {
+    ("iso3", "name", "aliases", "adjectives", "demonyms", "capitals"): "countries",
+    ("sector", "name", "nouns"): "sectors",
+    ("office", "sector", "variants"): "offices",
+    ("list", "words"): "words",
+    ("id", "code", "name", "kind", "aliases", "short"): "organizations",
+    ("id", "name", "code", "aliases", "short"): "people",
+    ("person", "from", "to", "code", "office"): "roles",
+    ("id", "aliases", "short"): "aliases",
+    ("name", "variants", "country", "lat", "lon", "kind"): "places",
+}
+LOAD_ORDER = ("countries", "sectors", "offices", "words", "organizations", "people", "roles",
+              "aliases", "places")
+ACTOR_KINDS = ("organization", "igo", "group", "party", "person")
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso3: str
+    name: str
+    aliases: tuple[str, ...]
+    adjectives: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Sector:
+    code: str
+    name_template: str  # "Government of {country}"
+    nouns: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    key: str
+    sector: str
+    variants: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    start: dt.date
+    end: dt.date | None  # inclusive; None while still in office
+    code: str
+    offices: tuple[str, ...]
+
+    def covers(self, when: dt.date) -> bool:
+        return self.start <= when and (self.end is None or when <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """One way of writing an actor's name, as found in the data."""
+
+    text: str
+    actor_id: str
+    form: str  # CANONICAL, ALIAS, MT, SHORT, SHORT_MT, COUNTRY, ADJECTIVE, DEMONYM, CAPITAL
+
+
+@dataclass(frozen=True, eq=False)  # eq=False: hashed by identity, so caches can key on it
+class KnowledgeBase:
+    actors: dict[str, Actor]
+    countries: dict[str, Country]
+    sectors: dict[str, Sector]
+    offices: dict[str, Office]
+    roles: dict[str, tuple[Role, ...]]
+    names: tuple[Name, ...]
+    words: dict[str, frozenset[str]]
+    places: dict[str, Location]  # lower-cased name or variant -> place
+    place_names: tuple[tuple[str, Location], ...]
+    sector_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def get(self, actor_id: str) -> Actor | None:
+        if actor_id in self.actors:
+            return self.actors[actor_id]
+        iso, _, sector = actor_id.partition(".")
+        if iso.upper() in self.countries and sector.upper() in self.sectors:
+            return self.country_sector(iso.upper(), sector.upper())
+        return None
+
+    def actor_at(self, actor_id: str, when: dt.date | None) -> Actor:
+        """The actor with the code of the role held at `when` (the current role when None)."""
+        actor = self.get(actor_id)
+        if actor is None:
+            raise KeyError(actor_id)
+        role = self.role_at(actor_id, when)
+        if role is None or role.code == actor.code:
+            return actor
+        country, sector = self.split_code(role.code)
+        return Actor(id=actor.id, code=role.code, name=actor.name, country=country,
+                     sector=sector, kind=actor.kind, aliases=actor.aliases)
+
+    def role_at(self, person_id: str, when: dt.date | None) -> Role | None:
+        roles = self.roles.get(person_id, ())
+        if when is None:
+            current = [role for role in roles if role.end is None]
+        else:
+            current = [role for role in roles if role.covers(when)]
+        return max(current, key=lambda role: role.start, default=None)
+
+    def office_holder(self, iso3: str, office: str, when: dt.date | None) -> str | None:
+        """The id of the person holding `office` of country `iso3` at `when`."""
+        holders = [
+            (role.start, person_id)
+            for person_id, roles in self.roles.items()
+            for role in roles
+            if office in role.offices and role.code.startswith(iso3)
+            and (role.covers(when) if when else role.end is None)
+        ]
+        return max(holders)[1] if holders else None
+
+    def country_sector(self, iso3: str, sector: str) -> Actor:
+        country = self.countries[iso3]
+        if sector not in self.sectors:
+            raise KeyError(f"{iso3}.{sector}")
+        actor_id = f"{iso3.lower()}.{sector.lower()}"
+        nouns = self.sectors[sector].nouns
+        generated = tuple(f"{adjective} {nouns[0]}" for adjective in country.adjectives[:1])
+        capitals = country.capitals if sector == "GOV" else ()
+        return Actor(
+            id=actor_id, code=iso3 + sector,
+            name=self.sectors[sector].name_template.format(country=country.name),
+            country=iso3, sector=sector, kind="sector",
+            aliases=_unique((*capitals, *generated, *self.sector_aliases.get(actor_id, ()))),
+        )
+
+    def split_code(self, code: str) -> tuple[str | None, str | None]:
+        """'SYRREBHTS' -> ('SYR', 'REB'); codes of transnational actors have no country."""
+        if code[:3] in self.countries:
+            return code[:3], (code[3:6] or None)
+        return None, None
+
+    def find_place(self, name: str) -> Location | None:
+        return self.places.get(name.strip().lower())
+
+
+def load_knowledge_base(extra_paths: Sequence[Path] = ()) -> KnowledgeBase:
+    """The shipped knowledge base plus `extra_paths` and the folders/files in $DYAD_ACTORS."""
+    from_env = [Path(p) for p in os.environ.get(USER_PATHS_VARIABLE, "").split(os.pathsep) if p]
+    return _load(tuple(Path(p) for p in (*extra_paths, *from_env)))
+
+
+@functools.lru_cache(maxsize=8)
+def _load(extra_paths: tuple[Path, ...]) -> KnowledgeBase:
+    files: dict[str, list[Path]] = {kind: [] for kind in LOAD_ORDER}
+    for path in _tsv_files((*DEFAULT_PATHS, *extra_paths)):
+        header = read_header(path)
+        kind = SCHEMAS.get(header)
+        if kind is None:
+            raise DataFileError(f"{path}:1: unknown header {'|'.join(header)!r}; expected one "
+                                "of the headers listed in src/dyad/data/actors/README.md")
+        files[kind].append(path)
+    builder = _Builder()
+    handlers = {
+        "countries": builder.add_country, "sectors": builder.add_sector,
+        "offices": builder.add_office, "words": builder.add_words,
+        "organizations": builder.add_organization, "people": builder.add_person,
+        "roles": builder.add_role, "aliases": builder.add_aliases, "places": builder.add_place,
+    }
+    for kind in LOAD_ORDER:
+        for path in files[kind]:
+            for row in read_rows(path):
+                handlers[kind](row)
+    return builder.build()
+
+
+def _tsv_files(paths: Iterable[Path]) -> list[Path]:
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(path.glob("*.tsv")))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise DataFileError(f"{path}:1: no such actor file or folder")
+    return found
+
+
+def _unique(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+class _Builder:
+    """Accumulates validated rows; `build` freezes them into a KnowledgeBase."""
+
+    def __init__(self) -> None:
+        self.actors: dict[str, Actor] = {}
+        self.defined_at: dict[str, str] = {}
+        self.countries: dict[str, Country] = {}
+        self.sectors: dict[str, Sector] = {}
+        self.offices: dict[str, Office] = {}
+        self.roles: dict[str, list[Role]] = {}
+        self.names: list[Name] = []
+        self.words: dict[str, set[str]] = {}
+        self.places: dict[str, Location] = {}
+        self.place_names: list[tuple[str, Location]] = []
+        self.sector_aliases: dict[str, list[str]] = {}
+
+    def build(self) -> KnowledgeBase:
+        for country in self.countries.values():  # a country is a place too: "fighting in Syria"
+            location = Location(name=country.name, country=country.iso3)
+            for text in (country.name, *country.aliases):
+                if text.lower() not in self.places:
+                    self.places[text.lower()] = location
+                    self.place_names.append((text, location))
+        return KnowledgeBase(
+            actors=self.actors, countries=self.countries, sectors=self.sectors,
+            offices=self.offices, roles={k: tuple(v) for k, v in self.roles.items()},
+            names=tuple(self.names), words={k: frozenset(v) for k, v in self.words.items()},
+            places=self.places, place_names=tuple(self.place_names),
+            sector_aliases={k: tuple(v) for k, v in self.sector_aliases.items()},
+        )
+
+    def _claim(self, row: Row, actor_id: str) -> None:
+        if actor_id in self.defined_at:
+            raise row.error(f"duplicate id '{actor_id}' (first defined at "
+                            f"{self.defined_at[actor_id]})")
+        self.defined_at[actor_id] = f"{row.path}:{row.line}"
+
+    def _code(self, row: Row, column: str = "code") -> str:
+        code = row.required(column)
+        if not (code.isalpha() and code.isupper() and len(code) >= 3):
+            raise row.error(f"code '{code}' is not CAMEO-style (3+ upper-case letters)")
+        return code
+
+    def add_country(self, row: Row) -> None:
+        iso3 = row.required("iso3")
+        if not (len(iso3) == 3 and iso3.isalpha() and iso3.isupper()):
+            raise row.error(f"'{iso3}' is not an ISO 3166 alpha-3 code")
+        self._claim(row, iso3.lower())
+        country = Country(iso3, row.required("name"), tuple(row.items("aliases")),
+                          tuple(row.items("adjectives")), tuple(row.items("demonyms")),
+                          tuple(row.items("capitals")))
+        self.countries[iso3] = country
+        self.actors[iso3.lower()] = Actor(id=iso3.lower(), code=iso3, name=country.name,
+                                          country=iso3, kind="country", aliases=country.aliases)
+        self.names.append(Name(country.name, iso3.lower(), COUNTRY))
+        self.names.extend(Name(alias, iso3.lower(), ALIAS) for alias in country.aliases)
+        self.names.extend(Name(adj, iso3.lower(), ADJECTIVE) for adj in country.adjectives)
+        self.names.extend(Name(dem, f"{iso3.lower()}.cvl", DEMONYM) for dem in country.demonyms)
+        self.names.extend(Name(cap, f"{iso3.lower()}.gov", CAPITAL) for cap in country.capitals)
+
+    def add_sector(self, row: Row) -> None:
+        code = self._code(row, "sector")
+        template = row.required("name")
+        if "{country}" not in template:
+            raise row.error("column 'name' must contain {country}")
+        self.sectors[code] = Sector(code, template, tuple(n.lower() for n in row.items("nouns")))
+
+    def add_office(self, row: Row) -> None:
+        sector = row.required("sector")
+        if sector not in self.sectors:
+            raise row.error(f"unknown sector '{sector}' (see sectors.tsv)")
+        key = row.required("office")
+        self.offices[key] = Office(key, sector, tuple(v.lower() for v in row.items("variants")))
+
+    def add_words(self, row: Row) -> None:
+        self.words.setdefault(row.required("list"), set()).update(
+            word.lower() for word in row.items("words"))
+
+    def add_organization(self, row: Row) -> None:
+        kind = row.required("kind")
+        if kind not in ACTOR_KINDS:
+            raise row.error(f"kind '{kind}' is not one of {', '.join(ACTOR_KINDS)}")
+        self._add_named(row, kind)
+
+    def add_person(self, row: Row) -> None:
+        self._add_named(row, "person")
+
+    def _add_named(self, row: Row, kind: str) -> None:
+        actor_id, name, code = row.required("id"), row.required("name"), self._code(row)
+        if actor_id != actor_id.lower() or " " in actor_id:
+            raise row.error(f"id '{actor_id}' must be lower case without spaces")
+        self._claim(row, actor_id)
+        country, sector = self._split(code)
+        aliases, short = row.items("aliases"), row.items("short")
+        self.actors[actor_id] = Actor(
+            id=actor_id, code=code, name=name, country=country, sector=sector, kind=kind,
+            aliases=_unique(a.removeprefix(MT_PREFIX) for a in (*aliases, *short)))
+        self.names.append(Name(name, actor_id, CANONICAL))
+        self._add_names(actor_id, aliases, short)
+
+    def _add_names(self, actor_id: str, aliases: list[str], short: list[str]) -> None:
+        for alias in aliases:
+            is_mt = alias.startswith(MT_PREFIX)
+            self.names.append(Name(alias.removeprefix(MT_PREFIX), actor_id, MT if is_mt else ALIAS))
+        for alias in short:
+            is_mt = alias.startswith(MT_PREFIX)
+            self.names.append(Name(alias.removeprefix(MT_PREFIX), actor_id,
+                                   SHORT_MT if is_mt else SHORT))
+
+    def _split(self, code: str) -> tuple[str | None, str | None]:
+        if code[:3] in self.countries:
+            return code[:3], (code[3:6] or None)
+        return None, None
+
+    def add_role(self, row: Row) -> None:
+        person = row.required("person")
+        if self.actors.get(person) is None or self.actors[person].kind != "person":
+            raise row.error(f"unknown person '{person}' (not in a people file)")
+        start, end = row.date("from"), row.date("to")
+        if start is None:
+            raise row.error("column 'from' is empty")
+        if end is not None and end < start:
+            raise row.error(f"role ends ({end}) before it starts ({start})")
+        offices = tuple(row.items("office"))
+        for office in offices:
+            if office not in self.offices:
+                raise row.error(f"unknown office '{office}' (see offices.tsv)")
+        self.roles.setdefault(person, []).append(Role(start, end, self._code(row), offices))
+
+    def add_aliases(self, row: Row) -> None:
+        actor_id = row.required("id")
+        iso, _, sector = actor_id.partition(".")
+        is_sector = iso.upper() in self.countries and sector.upper() in self.sectors
+        if actor_id not in self.actors and not is_sector:
+            raise row.error(f"unknown actor id '{actor_id}'")
+        aliases, short = row.items("aliases"), row.items("short")
+        if is_sector:
+            self.sector_aliases.setdefault(actor_id, []).extend(
+                a.removeprefix(MT_PREFIX) for a in (*aliases, *short))
+        self._add_names(actor_id, aliases, short)
+
+    def add_place(self, row: Row) -> None:
+        country = row["country"] or None
+        if country is not None and country not in self.countries:
+            raise row.error(f"unknown country code '{country}'")
+        name = row.required("name")
+        location = Location(name=name, country=country,
+                            lat=row.number("lat", -90, 90), lon=row.number("lon", -180, 180))
+        for text in (name, *row.items("variants")):
+            self.places.setdefault(text.lower(), location)
+            self.place_names.append((text, location))

@@ -1,0 +1,106 @@
+"""A token-level phrase table: thousands of names looked up in one dict probe per token.
+
+Names are tokenized with spaCy's English tokenizer (the one every dyad pipeline uses), keyed
+by their lower-cased tokens, and indexed by their first token, so a token that starts no name
+costs a single dict lookup.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+import spacy
+from spacy.tokenizer import Tokenizer
+
+Payload = TypeVar("Payload")
+
+# Intra-word hyphens in transliterated names: "al-Sharaa" is also written "al -Sharaa" by
+# machine translation and "al Sharaa" by some outlets.
+INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+APOSTROPHES = ("'", "’")
+
+
+@functools.lru_cache(maxsize=1)
+def english_tokenizer() -> Tokenizer:
+    return spacy.blank("en").tokenizer
+
+
+def case_rule(text: str) -> str:
+    """How a match must be written: acronyms exactly ("US" is not "us"), names capitalised."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        return "exact"
+    return "initial" if text[:1].isupper() else "any"
+
+
+def spelling_variants(text: str) -> list[tuple[str, bool]]:
+    """(variant, is_machine_translation_damage) pairs for a name, the name itself first."""
+    variants = [(text, False)]
+    if INNER_HYPHEN.search(text):
+        variants.append((INNER_HYPHEN.sub(" -", text), True))
+        variants.append((INNER_HYPHEN.sub(" ", text), False))
+    for old, new in (APOSTROPHES, APOSTROPHES[::-1]):
+        variants += [(v.replace(old, new), mt) for v, mt in variants if old in v]
+    return variants
+
+
+@dataclass(frozen=True, slots=True)
+class Entry(Generic[Payload]):
+    text: str  # the written form, for the case rule
+    rule: str
+    payload: Payload
+
+
+class PhraseTable(Generic[Payload]):
+    def __init__(self, phrases: Iterable[tuple[str, Payload]]) -> None:
+        tokenizer = english_tokenizer()
+        self._entries: dict[tuple[str, ...], list[Entry[Payload]]] = {}
+        lengths: dict[str, set[int]] = {}
+        for text, payload in phrases:
+            tokens = tuple(token.lower_ for token in tokenizer(text))
+            if not tokens:
+                continue
+            self._entries.setdefault(tokens, []).append(Entry(text, case_rule(text), payload))
+            lengths.setdefault(tokens[0], set()).add(len(tokens))
+        self._lengths = {first: sorted(ls, reverse=True) for first, ls in lengths.items()}
+
+    def longest_at(
+        self, lower: Sequence[str], texts: Sequence[str], start: int
+    ) -> tuple[int, list[Payload]] | None:
+        """(end, payloads) of the longest phrase starting at token `start` whose case fits."""
+        for length in self._lengths.get(lower[start], ()):
+            end = start + length
+            if end > len(lower):
+                continue
+            entries = self._entries.get(tuple(lower[start:end]))
+            if not entries:
+                continue
+            written = " ".join(texts[start:end])
+            fitting = [e.payload for e in entries if _fits(e, written)]
+            if fitting:
+                return end, fitting
+        return None
+
+    def all_matches(
+        self, lower: Sequence[str], texts: Sequence[str]
+    ) -> list[tuple[int, int, list[Payload]]]:
+        """The longest match at every token where one starts (matches may overlap)."""
+        found = []
+        for start, token in enumerate(lower):
+            if token in self._lengths:
+                match = self.longest_at(lower, texts, start)
+                if match:
+                    found.append((start, match[0], match[1]))
+        return found
+
+
+def _fits(entry: Entry, written: str) -> bool:
+    if entry.rule == "exact":
+        return written.replace(" ", "") == entry.text.replace(" ", "")
+    if entry.rule == "initial":
+        return written[:1].isupper()
+    return True

@@ -1,0 +1,333 @@
+"""Actor mentions in a document: names, role titles, descriptions, within-document surnames.
+
+Recognition works on tokens: every name in the knowledge base is looked up with one dict probe
+per token (``PhraseTable``); a country word ("Iraqi", "Syria's", "the US") is then extended
+to the right over modifiers to a sector noun ("the new Syrian leadership" -> SYRGOV) or an
+office ("Turkish Foreign Minister" -> the holder at the article's date). Overlaps are settled
+longest-first, so "Syrian President Ahmed Al-Shara" is one mention of the named person.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from dyad.actors.kb import (
+    ADJECTIVE,
+    ALIAS,
+    CANONICAL,
+    CAPITAL,
+    COUNTRY,
+    DEMONYM,
+    MT,
+    SHORT,
+    SHORT_MT,
+    KnowledgeBase,
+    Name,
+)
+from dyad.actors.phrases import PhraseTable, spelling_variants
+from dyad.records import Article, Location, Mention
+from dyad.segment import content_sentences
+
+DESCRIPTION, TITLE, VACANT, UNKNOWN = "description", "title", "vacant_title", "unknown"
+CONFIDENCE = {
+    CANONICAL: 0.95, COUNTRY: 0.95, ALIAS: 0.9, SHORT: 0.85, TITLE: 0.8, MT: 0.75,
+    SHORT_MT: 0.75, DESCRIPTION: 0.7, DEMONYM: 0.7, CAPITAL: 0.6,
+    VACANT: 0.5,  # "the Syrian president" when nobody held the office that day: the government
+    UNKNOWN: 0.3,  # a capitalised name after "MP", "minister"...: someone, but not known
+}
+POSSESSIVE = frozenset({"'s", "’s"})
+MAX_TITLE_TOKENS = 4
+MAX_UNKNOWN_NAME_TOKENS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int  # token offsets
+    end: int
+    actor_id: str | None
+    form: str
+    title_start: int | None = None  # where a role title begins, when one was used
+    title_end: int | None = None
+
+    @property
+    def confidence(self) -> float:
+        return CONFIDENCE[self.form]
+
+
+@dataclass(frozen=True, slots=True)
+class Tables:
+    names: PhraseTable[Name]
+    heads: PhraseTable[tuple[str, str]]  # ("sector", "GOV") | ("office", "president")
+    office_ends: dict[tuple[str, ...], str]  # office variant tokens -> office key
+    places: PhraseTable[Location]
+
+
+@functools.lru_cache(maxsize=4)
+def tables_for(kb: KnowledgeBase) -> Tables:
+    names = []
+    for name in kb.names:
+        for text, damaged in spelling_variants(name.text):
+            form = name.form
+            if damaged and form in (CANONICAL, ALIAS):
+                form = MT
+            elif damaged and form == SHORT:
+                form = SHORT_MT
+            names.append((text, replace(name, form=form)))
+    heads = [(noun, ("sector", code)) for code, s in kb.sectors.items() for noun in s.nouns]
+    heads += [(v, ("office", key)) for key, o in kb.offices.items() for v in o.variants]
+    office_ends = {tuple(v.split()): key for key, o in kb.offices.items() for v in o.variants}
+    return Tables(PhraseTable(names), PhraseTable(heads), office_ends,
+                  PhraseTable(kb.place_names))
+
+
+class _Context:
+    """One document's tokens and the knowledge needed to read them."""
+
+    def __init__(self, doc: Doc, kb: KnowledgeBase, when: dt.date | None) -> None:
+        self.kb, self.when, self.tables = kb, when, tables_for(kb)
+        self.texts = token_texts(doc)
+        self.lower = [text.lower() for text in self.texts]
+        self.modifiers = kb.words.get("modifier", frozenset())
+        self.past = kb.words.get("past_marker", frozenset())
+
+    def word(self, index: int) -> str:
+        return self.lower[index] if 0 <= index < len(self.lower) else ""
+
+    def find_head(self, index: int) -> tuple[int, tuple[int, list[tuple[str, str]]] | None]:
+        """A sector noun or office at `index`, after any modifiers: (its start, (end, heads))."""
+        while index < len(self.lower):
+            head = self.tables.heads.longest_at(self.lower, self.texts, index)
+            if head is not None:  # before modifiers: "armed" starts "armed forces"
+                return index, head
+            if self.word(index) + " " + self.word(index + 1) in self.modifiers:
+                index += 2
+            elif self.word(index) in self.modifiers:
+                index += 1
+            else:
+                break
+        return index, None
+
+    def left_edge(self, start: int) -> int:
+        """Extend a span left over modifiers, a past marker and "the"."""
+        while self.word(start - 1) in self.modifiers or self.word(start - 1) in self.past:
+            start -= 1
+        return start - 1 if self.word(start - 1) == "the" else start
+
+    def is_past(self, start: int, head_start: int) -> bool:
+        return any(self.word(i) in self.past for i in range(start, head_start))
+
+
+def find_mentions(doc: Doc, article: Article, kb: KnowledgeBase) -> list[Mention]:
+    """Actor mentions in `doc` (whose text is `article.text`), sorted and non-overlapping."""
+    context = _Context(doc, kb, article.published)
+    candidates: list[Candidate] = []
+    for start, end, names in context.tables.names.all_matches(context.lower, context.texts):
+        candidates += _name_candidates(context, start, end, names)
+    candidates += _unknown_people(context, candidates)
+    candidates += _titled_names(context, candidates)
+    candidates = _resolve_short_names(context, candidates)
+    starts = _sentence_starts(doc)
+    text = doc.text  # built anew on every access
+    mentions = []
+    for candidate in _non_overlapping(candidates):
+        char_start = doc[candidate.start].idx
+        char_end = doc[candidate.end - 1].idx + len(doc[candidate.end - 1])
+        title = None
+        if candidate.title_start is not None and candidate.title_end is not None:
+            title = doc[candidate.title_start:candidate.title_end].text
+        actor = kb.actor_at(candidate.actor_id, article.published) if candidate.actor_id else None
+        mentions.append(Mention(
+            doc_id=article.doc_id, sentence_index=bisect.bisect_right(starts, char_start) - 1,
+            text=text[char_start:char_end], char_start=char_start, char_end=char_end,
+            actor=actor, confidence=candidate.confidence, role_title=title,
+        ))
+    return mentions
+
+
+def find_places(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, Location]]:
+    """Gazetteer places (and countries) named in `doc`, as (char_start, char_end, place)."""
+    texts = token_texts(doc)
+    lower = [text.lower() for text in texts]
+    taken = [False] * len(doc)
+    places = []
+    for start, end, locations in tables_for(kb).places.all_matches(lower, texts):
+        if any(taken[start:end]):
+            continue
+        taken[start:end] = [True] * (end - start)
+        last = doc[end - 1]
+        places.append((doc[start].idx, last.idx + len(last), locations[0]))
+    return places
+
+
+def _name_candidates(context: _Context, start: int, end: int,
+                     names: Sequence[Name]) -> list[Candidate]:
+    kb, found = context.kb, []
+    for name in names:
+        if name.form in (COUNTRY, ADJECTIVE) or (name.form == ALIAS and name.actor_id in kb.actors
+                                                 and kb.actors[name.actor_id].kind == "country"):
+            found += _country_word_candidates(context, start, end, name)
+        elif name.form == CAPITAL:
+            if context.word(start - 1) not in context.kb.words.get("locative", ()):
+                found.append(Candidate(start, end, name.actor_id, CAPITAL))
+        else:
+            found.append(Candidate(start, end, name.actor_id, name.form))
+    return found
+
+
+def _country_word_candidates(context: _Context, start: int, end: int,
+                             name: Name) -> list[Candidate]:
+    """The country itself, "<country> <sector noun>" and "<country> <office>" readings."""
+    iso3 = name.actor_id.upper()
+    found = []
+    if name.form != ADJECTIVE:
+        found.append(Candidate(start, end, name.actor_id, name.form))
+    head_start = end + 1 if name.form != ADJECTIVE and context.word(end) in POSSESSIVE else end
+    head_start, head = context.find_head(head_start)
+    if head is not None:
+        span_start = context.left_edge(start)
+        found.append(_headed(context, iso3, span_start, head_start, head[0], head[1][0]))
+    found += _office_of_country(context, iso3, start, end)
+    return found
+
+
+def _headed(context: _Context, iso3: str, start: int, head_start: int, end: int,
+            head: tuple[str, str]) -> Candidate:
+    kind, key = head
+    if kind == "sector":
+        return Candidate(start, end, f"{iso3.lower()}.{key.lower()}", DESCRIPTION)
+    return _title(context, iso3, key, start, end, past=context.is_past(start, head_start))
+
+
+def _title(context: _Context, iso3: str, office: str, start: int, end: int,
+           past: bool) -> Candidate:
+    holder = None if past else context.kb.office_holder(iso3, office, context.when)
+    if holder is None and not past:
+        sector = context.kb.offices[office].sector.lower()
+        return Candidate(start, end, f"{iso3.lower()}.{sector}", VACANT, start, end)
+    return Candidate(start, end, holder, TITLE if holder else UNKNOWN, start, end)
+
+
+def _office_of_country(context: _Context, iso3: str, start: int, end: int) -> list[Candidate]:
+    """ "President of Syria", "the Speaker of the Iraqi Parliament"."""
+    of_index = start - 2 if context.word(start - 1) == "the" else start - 1
+    if context.word(of_index) != "of":
+        return []
+    for length in range(1, MAX_TITLE_TOKENS + 1):
+        office = context.tables.office_ends.get(tuple(context.lower[of_index - length:of_index]))
+        if office and of_index - length >= 0:
+            head = context.tables.heads.longest_at(context.lower, context.texts, end) \
+                if end < len(context.lower) else None
+            span_end = head[0] if head and head[1][0][0] == "sector" else end
+            span_start = context.left_edge(of_index - length)
+            past = context.is_past(span_start, of_index - length)
+            return [_title(context, iso3, office, span_start, span_end, past)]
+    return []
+
+
+def _titled_names(context: _Context, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """A title right before a person's name joins it: one mention of the named person."""
+    people = [c for c in candidates if c.actor_id and _is_person(context.kb, c.actor_id)]
+    by_start: dict[int, list[Candidate]] = {}
+    for person in people:
+        by_start.setdefault(person.start, []).append(person)
+    merged = []
+    for title in candidates:
+        if title.title_start is None:
+            continue
+        for person in by_start.get(title.end, ()):
+            form = ALIAS if person.actor_id == title.actor_id else person.form
+            merged.append(Candidate(title.start, person.end, person.actor_id, form,
+                                    title.start, title.end))
+    for person in people:  # a bare office or cue word: "interim President Ahmed al-Sharaa"
+        office_start = _bare_title_start(context, person.start)
+        if office_start is not None:
+            span_start = context.left_edge(office_start)
+            merged.append(replace(person, start=span_start, title_start=span_start,
+                                  title_end=person.start))
+    return merged
+
+
+def _bare_title_start(context: _Context, name_start: int) -> int | None:
+    for length in range(MAX_TITLE_TOKENS, 0, -1):
+        words = tuple(context.lower[max(0, name_start - length):name_start])
+        if len(words) == length and words in context.tables.office_ends:
+            return name_start - length
+    if context.word(name_start - 1) in context.kb.words.get("person_cue", ()):
+        return name_start - 1
+    return None
+
+
+def _unknown_people(context: _Context, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Capitalised words after a cue ("MP", "minister"): a person the knowledge base lacks."""
+    known_starts = {c.start for c in candidates}
+    cues = context.kb.words.get("person_cue", frozenset())
+    found = []
+    for index, word in enumerate(context.lower):
+        if word not in cues or index + 1 in known_starts:
+            continue
+        end = index + 1
+        while end < len(context.texts) and end - index <= MAX_UNKNOWN_NAME_TOKENS \
+                and _looks_like_name_part(context.texts[end]):
+            end += 1
+        if end - index >= 3:  # a first name and a surname at least
+            found.append(Candidate(index + 1, end, None, UNKNOWN, index, index + 1))
+    return found
+
+
+def _looks_like_name_part(text: str) -> bool:
+    return text[:1].isupper() and text.replace("-", "").replace("'", "").isalpha() \
+        and not text.isupper()
+
+
+def _resolve_short_names(context: _Context, candidates: list[Candidate]) -> list[Candidate]:
+    """Surnames count only after the full name; the latest-named person wins an ambiguity."""
+    first_full: dict[str, list[int]] = {}
+    for c in candidates:
+        if c.actor_id and c.form not in (SHORT, SHORT_MT):
+            first_full.setdefault(c.actor_id, []).append(c.start)
+    blockers = context.kb.words.get("not_a_name_before", frozenset())
+    best: dict[tuple[int, int], tuple[int, Candidate]] = {}
+    kept = []
+    for c in candidates:
+        if c.form not in (SHORT, SHORT_MT):
+            kept.append(c)
+            continue
+        earlier = [s for s in first_full.get(c.actor_id or "", ()) if s < c.start]
+        if not earlier or context.word(c.end) in blockers:
+            continue
+        if (c.start, c.end) not in best or max(earlier) > best[(c.start, c.end)][0]:
+            best[(c.start, c.end)] = (max(earlier), c)
+    return kept + [c for _, c in best.values()]
+
+
+def token_texts(doc: Doc) -> list[str]:
+    return [token.text for token in doc]
+
+
+def _non_overlapping(candidates: list[Candidate]) -> list[Candidate]:
+    ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), -c.confidence, c.start))
+    taken: set[int] = set()
+    chosen = []
+    for c in ordered:
+        tokens = range(c.start, c.end)
+        if not taken.intersection(tokens):
+            taken.update(tokens)
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _is_person(kb: KnowledgeBase, actor_id: str) -> bool:
+    actor = kb.actors.get(actor_id)
+    return actor is not None and actor.kind == "person"
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    if not doc.has_annotation("SENT_START"):
+        return [0]
+    return [sentence.start_char for sentence in content_sentences(doc)]

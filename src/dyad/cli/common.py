@@ -1,0 +1,129 @@
+"""What several commands share: building the pipeline, event filters, tables, skip messages."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from dyad.config import Settings
+from dyad.export.contract import EVENT_TYPES, is_flagged
+from dyad.records import Skip
+
+if TYPE_CHECKING:
+    from dyad.pipeline import Pipeline
+
+
+def make_pipeline(settings: Settings) -> Pipeline:
+    """The coding pipeline; a missing model or a bad actor file is a user-facing error."""
+    from dyad.pipeline import Pipeline
+
+    try:
+        return Pipeline(settings)
+    except (OSError, ValueError) as error:  # model files missing, actor file invalid
+        raise click.ClickException(f"cannot load the coding pipeline: {error}") from error
+
+
+def report_skip(skip: Skip) -> None:
+    click.echo(f"skipped {skip.input}: {skip.reason}: {skip.detail}", err=True)
+
+
+def keep_record(record: dict[str, Any], settings: Settings) -> bool:
+    """Apply the output settings (min_confidence, include_flagged) to one event record."""
+    if record["confidence"] < settings.min_confidence:
+        return False
+    return settings.include_flagged or not is_flagged(record)
+
+
+def event_filters(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The filter options shared by ``dyad events`` and ``dyad export``."""
+    options = [
+        click.option("--actor", help="Actor id, code (SYR: every Syrian actor) or name."),
+        click.option("--dyad", nargs=2, metavar="A B", help="Events between A and B, either way."),
+        click.option(
+            "--type", "event_type", type=click.Choice(EVENT_TYPES, case_sensitive=False),
+            help="PLOVER event type.",
+        ),
+        click.option(
+            "--quad", "quad_class", type=click.IntRange(1, 4),
+            help="Quad class: 1 verbal coop., 2 material coop., 3 verbal conflict, 4 material.",
+        ),
+        click.option("--since", help="First date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD."),
+        click.option("--until", help="Last date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD."),
+        click.option("--limit", type=click.IntRange(min=0), help="At most this many events."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def stored_events(settings: Settings, **filters: Any) -> list[dict[str, Any]]:
+    """Events from the database, filtered by the command's options and the output settings."""
+    from dyad.store import Store
+
+    with Store(settings.db, read_only=True) as store:
+        return store.events(
+            **filters,
+            min_confidence=settings.min_confidence,
+            include_flagged=settings.include_flagged,
+        )
+
+
+def input_files(paths: Iterable[str]) -> list[str]:
+    """Folders expanded to their files (sorted, hidden ones left out, as ingest reads them)."""
+    files: list[str] = []
+    for item in paths:
+        folder = Path(item)
+        if item != "-" and folder.is_dir():
+            found = [
+                path
+                for path in folder.rglob("*")
+                if path.is_file()
+                and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+            ]
+            files += [str(path) for path in sorted(found, key=lambda p: p.relative_to(folder))]
+        else:
+            files.append(item)
+    return files
+
+
+# Columns of the events table: header, width cap (None: takes the rest of the line).
+_COLUMNS = (("DATE", 10), ("TYPE", 9), ("Q", 1), ("SOURCE", 22), ("TARGET", 22), ("CONF", 4))
+_MIN_EVIDENCE_WIDTH = 30
+
+
+def events_table(records: list[dict[str, Any]], width: int | None = None) -> str:
+    """A compact aligned table, one line per event, ending with the evidence sentence."""
+    from dyad.analyze.brief import participant_label
+
+    width = width or shutil.get_terminal_size((120, 24)).columns
+    rows = [
+        [
+            record["date"] or "-",
+            record["event_type"],
+            str(record["quad_class"]),
+            participant_label(record["source"]),
+            participant_label(record["target"]),
+            f"{record['confidence']:.2f}",
+            ("(" + ",".join(f[0] for f in ("negated", "hypothetical", "historical") if record[f])
+             + ") " if is_flagged(record) else "") + record["sentence"],
+        ]
+        for record in records
+    ]  # fmt: skip
+    widths = [
+        min(cap, max([len(header)] + [len(row[i]) for row in rows]))
+        for i, (header, cap) in enumerate(_COLUMNS)
+    ]
+    evidence = max(_MIN_EVIDENCE_WIDTH, width - sum(widths) - 2 * len(widths))
+    lines = []
+    for row in [[header for header, _ in _COLUMNS] + ["EVIDENCE"], *rows]:
+        cells = [_fit(cell, w).ljust(w) for cell, w in zip(row, widths, strict=False)]
+        lines.append("  ".join([*cells, _fit(row[-1], evidence)]).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,99 @@
+"""``dyad evaluate``: score dyad against the gold sets in ../shared/data."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from dyad.evaluate.coder import EventCoder, pipeline_coder
+from dyad.evaluate.gold import load_conflibert, load_plover_gsr
+from dyad.evaluate.plover_score import score_plover
+from dyad.evaluate.quad_score import score_quad
+from dyad.evaluate.report import render_plover, render_quad
+
+# src/dyad/evaluate/cli.py -> the repo root is three folders up; shared/ sits beside the repo.
+DEFAULT_DATA_DIR = Path(__file__).resolve().parents[3] / ".." / "shared" / "data"
+
+# The gold sentences of plover_gsr all carry this date; it decides who holds a role title.
+PLOVER_GSR_DATE = "2000-01-01"
+
+
+def evaluate(
+    gold: str,
+    data_dir: Path,
+    limit: int | None,
+    make_coder: Callable[[str | None], EventCoder] | None = None,
+) -> dict[str, object]:
+    """Run the chosen gold sets; returns ``{"plover": PloverReport, "conflibert": [QuadReport]}``.
+
+    ``make_coder(date)`` builds the system under test; the default is dyad's pipeline.
+    """
+    make_coder = make_coder or pipeline_coder
+    reports: dict[str, object] = {}
+    if gold in ("plover", "all"):
+        events = load_plover_gsr(data_dir).events
+        reports["plover"] = score_plover(
+            events[:limit] if limit else events, make_coder(PLOVER_GSR_DATE)
+        )
+    if gold in ("conflibert", "all"):
+        sentences = load_conflibert(data_dir)
+        reports["conflibert"] = score_quad(
+            sentences[:limit] if limit else sentences, make_coder(None)
+        )
+    return reports
+
+
+@click.command("evaluate")
+@click.option(
+    "--gold",
+    type=click.Choice(["plover", "conflibert", "all"]),
+    default="all",
+    show_default=True,
+    help="Which gold set to score against.",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Score only the first N gold items of each set (quick checks).",
+)
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_DATA_DIR,
+    show_default="<repo>/../shared/data",
+    help="Folder holding plover_gsr/ and conflibert_cameo/.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Tables for people or one JSON object for programs.",
+)
+def cli_command(gold: str, limit: int | None, data_dir: Path, output_format: str) -> None:
+    """Score event type, actors and quad class against the shared gold sets."""
+    if not data_dir.is_dir():
+        raise click.UsageError(f"gold data folder not found: {data_dir} (use --data-dir)")
+    try:
+        reports = evaluate(gold, data_dir, limit)
+    except (OSError, ValueError) as error:
+        raise click.ClickException(str(error)) from error
+    plover = reports.get("plover")
+    quads = reports.get("conflibert", [])
+    if output_format == "json":
+        payload = {}
+        if plover is not None:
+            payload["plover"] = plover.as_dict()
+        if quads:
+            payload["conflibert"] = [q.as_dict() for q in quads]
+        click.echo(json.dumps(payload, indent=2))
+        return
+    blocks = ([render_plover(plover)] if plover is not None else []) + [
+        render_quad(q) for q in quads
+    ]
+    click.echo("\n\n".join(blocks))

@@ -1,0 +1,72 @@
+"""Plain-text tables for evaluation reports."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dyad.evaluate.metrics import Counts
+from dyad.evaluate.plover_score import ACTOR_CHECKS, PloverReport
+from dyad.evaluate.quad_score import QuadReport
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """Left-aligned first column, right-aligned others, columns sized to their contents."""
+    cells = [[str(c) for c in header]] + [[_cell(c) for c in row] for row in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
+
+    def line(row: Sequence[str]) -> str:
+        first = row[0].ljust(widths[0])
+        rest = (cell.rjust(width) for cell, width in zip(row[1:], widths[1:], strict=True))
+        return "  ".join([first, *rest]).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    return "\n".join([line(cells[0]), rule, *(line(row) for row in cells[1:])])
+
+
+def _cell(value: object) -> str:
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+def _prf_row(name: str, counts: Counts) -> list[object]:
+    return [name, counts.precision, counts.recall, counts.f1, counts.tp, counts.fp, counts.fn]
+
+
+PRF_HEADER = ("", "P", "R", "F1", "tp", "fp", "fn")
+
+CLASS_NAMES = {
+    0: "0 no event",
+    1: "1 verbal coop",
+    2: "2 material coop",
+    3: "3 verbal conflict",
+    4: "4 material conflict",
+}
+
+
+def render_plover(report: PloverReport) -> str:
+    rows = [_prf_row(name, report.per_type[name]) for name in sorted(report.per_type)]
+    rows.append(_prf_row("micro", report.micro))
+    actor_rows = [
+        [name, report.actors_all[name].value, report.actors_typed[name].value,
+         f"{report.actors_typed[name].hits}/{report.actors_typed[name].total}"]
+        for name in ACTOR_CHECKS
+    ]  # fmt: skip
+    return "\n".join([
+        f"plover_gsr: {report.sentences} sentences, {report.events} gold events, "
+        f"{report.sentences_without_events} sentences with no event coded",
+        "",
+        "event type (per sentence, set of types)",
+        table(PRF_HEADER, rows),
+        "",
+        "actors (all = over every gold event; typed = where the gold type was coded)",
+        table(("", "all", "typed", "typed hits"), actor_rows),
+    ])  # fmt: skip
+
+
+def render_quad(report: QuadReport) -> str:
+    rows = [_prf_row(CLASS_NAMES[label], c) for label, c in sorted(report.per_class.items())]
+    rows.append(_prf_row("event vs none", report.event_detection))
+    return "\n".join([
+        f"conflibert_cameo ({report.scheme} scheme): {report.sentences} sentences, "
+        f"accuracy {report.accuracy:.3f}, macro-F1 {report.macro_f1:.3f}",
+        table(PRF_HEADER, rows),
+    ])  # fmt: skip

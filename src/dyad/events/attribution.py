@@ -1,0 +1,152 @@
+"""Who a sentence attributes its news to: ``reported_by`` in the event record.
+
+"according to the Iraqi News Agency" gives "Iraqi News Agency"; "Iraqi sources confirm that"
+gives "Iraqi sources"; "Gabriel Soma, a member of ..., confirmed" gives the speaker's actor name
+when the mention is resolved. A pronoun or a possessive ("he said", "according to his
+description") names no one else: the result is None, as it is when no source is named.
+Cue words live in ``data/lexicons/attribution.toml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from dyad.events.attribute_lexicons import load_lexicon, word_forms
+from dyad.events.clauses import has_parse
+from dyad.records import Mention
+
+# The longest source name taken after "according to" (tokens).
+MAX_SOURCE_TOKENS = 8
+# Penn tags that may make up a name-like noun phrase left of a speech verb.
+NOUN_PHRASE_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "JJ", "DT", "POS", "HYPH", "CD"})
+SUBJECT_LABELS = frozenset({"nsubj", "nsubj:pass"})
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionCues:
+    source_phrases: tuple[tuple[str, ...], ...]  # each phrase as its words
+    speech_verbs: frozenset[str]
+    pronouns: frozenset[str]
+    drop_leading: frozenset[str]
+    phrase_breaks: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def attribution_cues() -> AttributionCues:
+    lexicon = load_lexicon("attribution.toml")
+    return AttributionCues(
+        source_phrases=tuple(
+            tuple(phrase.lower().split()) for phrase in lexicon.strings("source_phrases")
+        ),
+        speech_verbs=word_forms(lexicon.strings("speech_verbs")),
+        pronouns=frozenset(lexicon.strings("pronouns")),
+        drop_leading=frozenset(lexicon.strings("drop_leading")),
+        phrase_breaks=frozenset(lexicon.strings("phrase_breaks")),
+    )
+
+
+def reported_by(sentence: Span, mentions: Sequence[Mention]) -> str | None:
+    """The named source the sentence reports from, or None."""
+    cues = attribution_cues()
+    after_phrase = _after_source_phrase(sentence, cues)
+    if after_phrase is not None:
+        return _name(after_phrase, mentions, cues)
+    for verb in sentence:
+        if verb.lower_ in cues.speech_verbs and verb.tag_.startswith("VB"):
+            subject = _subject(verb, sentence)
+            if subject is not None:
+                return _name(subject, mentions, cues)
+    return None
+
+
+def _after_source_phrase(sentence: Span, cues: AttributionCues) -> list[Token] | None:
+    words = [token.lower_ for token in sentence]
+    for start in range(len(words)):
+        for phrase in cues.source_phrases:
+            if tuple(words[start : start + len(phrase)]) == phrase:
+                return _source_tokens(sentence, start + len(phrase), cues)
+    return None
+
+
+def _source_tokens(sentence: Span, start: int, cues: AttributionCues) -> list[Token]:
+    tokens: list[Token] = []
+    for token in sentence[start : start + MAX_SOURCE_TOKENS]:
+        if token.is_punct and token.text not in {"-", "'", "’"}:
+            break
+        if token.lower_ in cues.phrase_breaks or (token.tag_.startswith("VB") and tokens):
+            break
+        tokens.append(token)
+    return tokens
+
+
+def _subject(verb: Token, sentence: Span) -> list[Token] | None:
+    """The subject phrase of a speech verb, cut before any appositive or relative clause."""
+    if has_parse(sentence):
+        for child in verb.children:
+            if child.dep_ in SUBJECT_LABELS:
+                phrase = _before_comma(
+                    list(sentence.doc[child.left_edge.i : child.right_edge.i + 1])
+                )
+                if phrase:
+                    return phrase
+    return _noun_phrase_before(verb, sentence)
+
+
+def _noun_phrase_before(verb: Token, sentence: Span) -> list[Token] | None:
+    """For a missed parse: the noun phrase right before the verb. Between commas, a name is
+    the speaker ("..., MP Yasser Iskandar, revealed") and a description is an appositive to
+    skip ("Gabriel Soma, a member of the council, confirmed")."""
+    doc = sentence.doc
+    end = verb.i
+    if end - 1 > sentence.start and doc[end - 1].text == ",":
+        opening = next(
+            (i for i in range(end - 2, sentence.start - 1, -1) if doc[i].text == ","), None
+        )
+        between = list(doc[opening + 1 : end - 1]) if opening is not None else []
+        is_name = all(token.tag_ in NOUN_PHRASE_TAGS for token in between)
+        if between and is_name and between[0].tag_ == "NNP":
+            return between  # "members of ..., MP Yasser Iskandar, revealed": the name
+        if between and not any(token.tag_.startswith("VB") for token in between):
+            end = opening
+    phrase: list[Token] = []
+    for i in range(end - 1, sentence.start - 1, -1):
+        if doc[i].tag_ not in NOUN_PHRASE_TAGS:
+            break
+        phrase.insert(0, doc[i])
+    return phrase if any(token.tag_.startswith("NN") for token in phrase) else None
+
+
+def _before_comma(tokens: list[Token]) -> list[Token]:
+    for index, token in enumerate(tokens):
+        if token.text in {",", "(", "–", "—", ";"}:
+            return tokens[:index]
+    return tokens
+
+
+def _name(tokens: list[Token], mentions: Sequence[Mention], cues: AttributionCues) -> str | None:
+    while tokens and tokens[0].lower_ in cues.drop_leading:
+        tokens = tokens[1:]
+    if not tokens or tokens[0].lower_ in cues.pronouns:
+        return None  # "he said", "according to his description"
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    head = _head_noun(tokens)
+    for mention in mentions:
+        covers_head = mention.char_start <= head.idx < mention.char_end
+        if mention.actor is not None and covers_head and mention.char_start >= start - 4:
+            return mention.actor.name
+    return tokens[0].doc.text[start:end]
+
+
+def _head_noun(tokens: list[Token]) -> Token:
+    """The noun a phrase is about: the last noun before any preposition ("sources in ...")."""
+    head = tokens[-1]
+    for token in tokens:
+        if token.tag_ == "IN":
+            break
+        if token.tag_.startswith("NN"):
+            head = token
+    return head

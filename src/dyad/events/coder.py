@@ -1,0 +1,197 @@
+"""From a parsed article and its actor mentions to PLOVER events.
+
+Per sentence: find triggers, find each trigger's source and target, keep only events with a
+trigger and at least one resolved actor (and two different actors when both are known), attach
+date, place, quantities, modality, attribution and context, and keep one event per
+(sentence, type, source, target). Photo captions and titles yield nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections.abc import Iterator, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from dyad.actors.kb import KnowledgeBase
+from dyad.events.attribution import reported_by
+from dyad.events.context import contexts_of
+from dyad.events.lexicon import Grammar, Lexicon, load_lexicon
+from dyad.events.modality import Modality, modality_of
+from dyad.events.plover import load_ontology
+from dyad.events.quantities import find_quantities
+from dyad.events.roles import MentionIndex, Roles, destination, find_roles
+from dyad.events.triggers import Trigger, find_triggers
+from dyad.events.when import default_date, resolve_date
+from dyad.events.where import find_location
+from dyad.records import Article, Event, Mention, ResolvedDate
+from dyad.segment import content_sentences, sentence_bounds
+
+# How many sentences back a pronoun ("he", "the latter") may find its antecedent.
+PRONOUN_LOOKBACK_SENTENCES = 1
+# Trust in a visit's host read from a place name that named no actor ("visited Baghdad").
+PLACE_AS_HOST_CONFIDENCE = 0.8
+# Closing marks that may follow a sentence's final punctuation.
+CLOSING_BRACKETS = "\"'”’)]"
+
+
+def code_events(
+    doc: Doc,
+    article: Article,
+    mentions: Sequence[Mention],
+    kb: KnowledgeBase,
+    lexicon: Lexicon | None = None,
+) -> list[Event]:
+    """All events of one article, in text order; the same input always gives the same ids."""
+    lexicon = lexicon or load_lexicon()
+    index = MentionIndex(doc, mentions)
+    sentences = content_sentences(doc)
+    events: list[Event] = []
+    for number, sentence in enumerate(sentences):
+        if not _reports_events(sentence, article, lexicon.grammar):
+            continue
+        previous = sentences[max(0, number - PRONOUN_LOOKBACK_SENTENCES)]
+        events += _dedupe(_code_sentence(number, sentence, previous.start_char, article,
+                                         index, kb, lexicon))
+    return events
+
+
+def _code_sentence(
+    number: int, sentence: Span, previous_start: int, article: Article, index: MentionIndex,
+    kb: KnowledgeBase, lexicon: Lexicon,
+) -> Iterator[Event]:
+    ontology = load_ontology()
+    attributes: dict[str, object] | None = None  # sentence-level attributes, computed once
+    for trigger in find_triggers(sentence, lexicon):
+        roles = find_roles(trigger, sentence, index, previous_start, lexicon.grammar)
+        roles = _host_government(trigger, roles, kb, article.doc_id, number)
+        if not _has_distinct_actors(roles):
+            continue
+        if attributes is None:
+            in_sentence = [m for m in index.mentions
+                           if sentence.start_char <= m.char_start < sentence.end_char]
+            attributes = {
+                "quantities": find_quantities(sentence),
+                "reported_by": reported_by(sentence, in_sentence),
+            }
+        rule = trigger.rule
+        plover = ontology[rule.event_type]
+        modality = modality_of(trigger.token, sentence, article.published)
+        start, end = sentence_bounds(sentence)
+        yield Event(
+            event_id=_event_id(article.doc_id, number, trigger, rule.event_type),
+            doc_id=article.doc_id,
+            sentence_index=number,
+            sentence=article.text[start:end],
+            char_start=start,
+            char_end=end,
+            event_type=rule.event_type,
+            mode=rule.mode,
+            cameo_root=plover.cameo_root_of(rule.mode),
+            quad_class=plover.quad_class,
+            intensity=plover.intensity_of(rule.mode),
+            source=roles.source,
+            target=roles.target,
+            others=roles.others,
+            trigger=trigger.words,
+            confidence=_confidence(trigger, roles),
+            context=contexts_of(sentence, rule.event_type),
+            date=_event_date(sentence, trigger, article, modality),
+            location=find_location(sentence, trigger.token, kb),
+            quantities=attributes["quantities"],
+            negated=modality.negated,
+            hypothetical=modality.hypothetical,
+            historical=modality.historical,
+            reported_by=attributes["reported_by"],
+            doc_path=article.doc_path,
+            doc_ref=article.doc_ref,
+        )
+
+
+def _event_date(
+    sentence: Span, trigger: Trigger, article: Article, modality: Modality
+) -> ResolvedDate | None:
+    """The date the sentence gives for this trigger; else, for news of the reporting period,
+    the publication date at week precision (``date_text`` stays empty)."""
+    found = resolve_date(sentence, article.published, trigger=trigger.token)
+    if found is not None or modality.historical or modality.hypothetical:
+        return found
+    return default_date(article.published)
+
+
+def _reports_events(sentence: Span, article: Article, grammar: Grammar) -> bool:
+    """False for titles, headings and photo captions, which report no event of their own."""
+    text = sentence.text.strip()
+    if not text or (article.title and text == article.title.strip()):
+        return False
+    if any(marker in text for marker in grammar.caption_markers):
+        return False
+    return text.rstrip(CLOSING_BRACKETS).endswith(grammar.final_punctuation)
+
+
+def _host_government(
+    trigger: Trigger, roles: Roles, kb: KnowledgeBase, doc_id: str, sentence_index: int
+) -> Roles:
+    """A visit to a country or a city is a visit to that country's government."""
+    if trigger.rule.mode != "visit":
+        return roles
+    target = roles.target
+    if target is None:
+        place = destination(trigger)
+        name = _name_span(place) if place is not None else None
+        location = kb.find_place(name.text) if name is not None else None
+        if name is None or location is None or not location.country:
+            return roles
+        target = Mention(doc_id, sentence_index, name.text, name.start_char, name.end_char,
+                         None, PLACE_AS_HOST_CONFIDENCE)
+        country = location.country
+    elif target.actor.kind == "country" and target.actor.country:
+        country = target.actor.country
+    else:
+        return roles
+    try:
+        government = kb.country_sector(country, "GOV")
+    except KeyError:  # a territory without a government sector in the knowledge base
+        return roles
+    return dataclasses.replace(roles, target=dataclasses.replace(target, actor=government))
+
+
+def _name_span(token: Token) -> Span:
+    """The name a token heads with its compound parts ("Deir ez-Zor"), without "to"/"the"."""
+    parts = [t.i for t in token.children if t.dep_ in ("compound", "flat")]
+    return token.doc[min([token.i, *parts]):max([token.i, *parts]) + 1]
+
+
+def _has_distinct_actors(roles: Roles) -> bool:
+    if roles.source is None and roles.target is None:
+        return False
+    if roles.source is None or roles.target is None:
+        return True
+    return roles.source.actor.id != roles.target.actor.id
+
+
+def _confidence(trigger: Trigger, roles: Roles) -> float:
+    actors = [m.confidence for m in (roles.source, roles.target) if m is not None]
+    actor_confidence = sum(actors) / len(actors)
+    both_roles = 1.0 if roles.source is not None and roles.target is not None else 0.8
+    return round(trigger.rule.strength * roles.weight * actor_confidence * both_roles, 3)
+
+
+def _dedupe(events: Iterator[Event]) -> list[Event]:
+    """One event per (type, source, target) in a sentence: the most confident one."""
+    best: dict[tuple[str, str | None, str | None], Event] = {}
+    for event in events:
+        key = (event.event_type, _actor_id(event.source), _actor_id(event.target))
+        if key not in best or event.confidence > best[key].confidence:
+            best[key] = event
+    return list(best.values())
+
+
+def _actor_id(mention: Mention | None) -> str | None:
+    return mention.actor.id if mention is not None and mention.actor is not None else None
+
+
+def _event_id(doc_id: str, sentence_index: int, trigger: Trigger, event_type: str) -> str:
+    key = f"{doc_id}|{sentence_index}|{trigger.token.idx}|{event_type}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

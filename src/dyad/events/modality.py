@@ -1,0 +1,300 @@
+"""Whether an event is negated, hypothetical or historical (PLOVER's auxiliary modes).
+
+Each flag is read from the dependency tree around the trigger (its auxiliaries, adverbs, the
+verbs and nouns governing it through "to"-complements, the subordinator of its clause) and, as
+a fallback for parse errors, from the auxiliary words right before it ("did not", "will be").
+Cue words live in ``data/lexicons/modality.toml``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from dyad.events.attribute_lexicons import load_lexicon, word_forms
+from dyad.events.clauses import clause_head, control_chain, has_parse, left_window, span_of
+from dyad.events.when import DateMention, find_dates
+
+# Tokens left of the trigger searched for cue phrases ("in the process of putting").
+PHRASE_WINDOW = 8
+# Tokens at the start of a sentence within which a background phrase scopes over all of it.
+FRONTED = 3
+# Heads of a noun trigger climbed to find a governing noun ("the idea of transferring").
+NOUN_HOPS = 3
+PRECISION_DAYS = {"day": 0, "week": 6, "month": 30, "year": 364}
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    negated: bool
+    hypothetical: bool
+    historical: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityCues:
+    negation_words: frozenset[str]
+    negating_governors: frozenset[str]
+    negation_phrases: tuple[str, ...]
+    modals: frozenset[str]
+    hypothetical_governors: frozenset[str]
+    hypothetical_nouns: frozenset[str]
+    conditional_marks: frozenset[str]
+    hypothetical_phrases: tuple[str, ...]
+    conditional_openers: tuple[str, ...]
+    historical_adverbs: frozenset[str]
+    historical_patterns: tuple[re.Pattern[str], ...]
+    older_than: dt.timedelta
+    since_exceptions: tuple[str, ...]
+    auxiliaries: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def modality_cues() -> ModalityCues:
+    lexicon = load_lexicon("modality.toml")
+    patterns = []
+    for pattern in lexicon.strings("historical.patterns"):
+        try:
+            patterns.append(re.compile(pattern))
+        except re.error as error:
+            raise lexicon.error(
+                "historical.patterns", f"bad pattern {pattern!r}: {error}"
+            ) from error
+    days = lexicon.table("historical").get("older_than_days")
+    if not isinstance(days, int) or days <= 0:
+        raise lexicon.error("historical.older_than_days", "expected a positive integer")
+    return ModalityCues(
+        negation_words=frozenset(lexicon.strings("negated.words")),
+        negating_governors=word_forms(lexicon.strings("negated.governors")),
+        negation_phrases=lexicon.strings("negated.phrases"),
+        modals=frozenset(lexicon.strings("hypothetical.modals")),
+        hypothetical_governors=word_forms(lexicon.strings("hypothetical.governors")),
+        hypothetical_nouns=frozenset(lexicon.strings("hypothetical.nouns")),
+        conditional_marks=frozenset(lexicon.strings("hypothetical.marks")),
+        hypothetical_phrases=lexicon.strings("hypothetical.phrases"),
+        conditional_openers=lexicon.strings("hypothetical.sentence_openers"),
+        historical_adverbs=frozenset(lexicon.strings("historical.adverbs")),
+        historical_patterns=tuple(patterns),
+        older_than=dt.timedelta(days=days),
+        since_exceptions=lexicon.strings("historical.since_exceptions"),
+        auxiliaries=frozenset(lexicon.strings("historical.auxiliaries")),
+    )
+
+
+def modality_of(trigger: Token, sentence: Span, published: dt.date | None) -> Modality:
+    """The negated / hypothetical / historical flags of the event ``trigger`` reports."""
+    cues = modality_cues()
+    before = _auxiliary_run(trigger, sentence, cues)
+    context = _left_text(trigger, sentence)
+    dates = find_dates(sentence, published)
+    return Modality(
+        negated=_negated(trigger, before, context, cues),
+        hypothetical=_hypothetical(trigger, sentence, before, context, dates, published, cues),
+        historical=_historical(trigger, sentence, before, dates, published, cues),
+    )
+
+
+def _word(token: Token) -> set[str]:
+    return {token.lower_, token.lemma_.lower()}
+
+
+def _auxiliary_run(trigger: Token, sentence: Span, cues: ModalityCues) -> list[Token]:
+    """The auxiliaries, negations and adverbs right before the trigger, nearest first,
+    plus the word governing them through "to" ("refused to", "plans to", "readiness to")."""
+    walk = cues.auxiliaries | cues.modals | cues.negation_words
+    run: list[Token] = []
+    for i in range(trigger.i - 1, sentence.start - 1, -1):
+        token = sentence.doc[i]
+        run.append(token)
+        if token.lower_ in walk or token.tag_ == "RB":
+            continue
+        if not (len(run) > 1 and run[-2].lower_ == "to"):
+            run.pop()
+        break
+    return run
+
+
+def _left_text(trigger: Token, sentence: Span) -> str:
+    """The lowercased words of the trigger's clause before it, padded for phrase search."""
+    window = left_window(trigger, sentence, frozenset({";", "that", "which", "who"}), PHRASE_WINDOW)
+    return " " + " ".join(token.lower_ for token in reversed(window)) + " "
+
+
+def _has_phrase(text: str, phrases: tuple[str, ...]) -> bool:
+    return any(f" {phrase} " in text for phrase in phrases)
+
+
+def _negated(trigger: Token, before: list[Token], context: str, cues: ModalityCues) -> bool:
+    if any(token.lower_ in cues.negation_words for token in before):
+        return True
+    if any(_word(token) & cues.negating_governors for token in before[1:]):
+        return True
+    if _has_phrase(context, cues.negation_phrases):
+        return True
+    for verb in control_chain(trigger):
+        if any(_is_negation(child, cues) for child in verb.children):
+            return True
+        if verb.i != trigger.i and _word(verb) & cues.negating_governors:
+            return True
+    # "has not followed any political meetings": a noun with "any" under a negated verb
+    determiners = {child.lower_ for child in trigger.children if child.dep_ == "det"}
+    if "no" in determiners:
+        return True
+    return "any" in determiners and any(_is_negation(c, cues) for c in trigger.head.children)
+
+
+def _is_negation(token: Token, cues: ModalityCues) -> bool:
+    return token.dep_ in {"advmod", "neg", "case", "mark", "det"} and (
+        token.lower_ in cues.negation_words
+    )
+
+
+def _hypothetical(
+    trigger: Token,
+    sentence: Span,
+    before: list[Token],
+    context: str,
+    dates: list[DateMention],
+    published: dt.date | None,
+    cues: ModalityCues,
+) -> bool:
+    if any(token.lower_ in cues.modals for token in before):
+        return True
+    if any(_word(token) & cues.hypothetical_governors for token in before[1:]):
+        return True
+    if before and before[-1].lower_ in cues.hypothetical_nouns and len(before) > 1:
+        return True  # "readiness to bolster"
+    if _has_phrase(context, cues.hypothetical_phrases):
+        return True
+    if before and before[0].lower_ == "to" and _governed_infinitive(trigger, sentence, cues):
+        return True
+    opening = " " + sentence.text.lower().lstrip(" \"'“(")
+    if any(opening.startswith(f" {opener} ") for opener in cues.conditional_openers):
+        return True
+    if _future_date(trigger, sentence, dates, published):
+        return True
+    return has_parse(sentence) and _hypothetical_in_tree(trigger, cues)
+
+
+def _governed_infinitive(trigger: Token, sentence: Span, cues: ModalityCues) -> bool:
+    """ "urged Iraqi authorities *to implement*", "threats from a group *to retaliate*":
+    a governing verb or noun earlier in the clause, with its object in between."""
+    window = left_window(trigger, sentence, frozenset({";", "that", "which"}), PHRASE_WINDOW)
+    return any(
+        (token.tag_.startswith("VB") and _word(token) & cues.hypothetical_governors)
+        or token.lower_ in cues.hypothetical_nouns
+        for token in window[1:]
+    )
+
+
+def _hypothetical_in_tree(trigger: Token, cues: ModalityCues) -> bool:
+    for verb in control_chain(trigger):
+        for child in verb.children:
+            if child.dep_.startswith("aux") and child.lower_ in cues.modals:
+                return True
+            if child.dep_ == "mark" and child.lower_ in cues.conditional_marks:
+                return True
+        if verb.i != trigger.i and _word(verb) & cues.hypothetical_governors:
+            return True
+    # a main clause whose condition is an "if" clause: the consequent is hypothetical too
+    head = clause_head(trigger)
+    for child in head.children:
+        if child.dep_ == "advcl" and any(
+            grandchild.dep_ == "mark" and grandchild.lower_ in cues.conditional_marks
+            for grandchild in child.children
+        ):
+            return True
+    # "the possibility of the escape", "threats to retaliate"
+    current = trigger
+    for _ in range(NOUN_HOPS):
+        if current.dep_ not in {"nmod", "acl", "xcomp", "obl", "compound"}:
+            break
+        current = current.head
+        if current.lower_ in cues.hypothetical_nouns:
+            return True
+    return False
+
+
+def _future_date(
+    trigger: Token, sentence: Span, dates: list[DateMention], published: dt.date | None
+) -> bool:
+    if published is None:
+        return False
+    return any(
+        mention.resolved.date > published and _in_clause(sentence, mention, trigger)
+        for mention in dates
+    )
+
+
+def _in_clause(sentence: Span, mention: DateMention, trigger: Token) -> bool:
+    """Whether a date phrase belongs to the trigger's clause (or opens the sentence)."""
+    span = span_of(sentence, mention.start, mention.end)
+    if span is None:
+        return False
+    if span.start - sentence.start < FRONTED + 2:
+        return True
+    if not has_parse(sentence):
+        return False
+    return clause_head(span.root).i == clause_head(trigger).i
+
+
+def _historical(
+    trigger: Token,
+    sentence: Span,
+    before: list[Token],
+    dates: list[DateMention],
+    published: dt.date | None,
+    cues: ModalityCues,
+) -> bool:
+    is_verb_trigger = trigger.tag_.startswith("VB")
+    if is_verb_trigger and any(token.lower_ == "had" for token in before):
+        return True  # past perfect: "had provided"
+    if any(token.lower_ in cues.historical_adverbs for token in before):
+        return True
+    head = clause_head(trigger)
+    if any(
+        child.dep_ == "advmod" and child.lower_ in cues.historical_adverbs
+        for verb in {head, trigger}
+        for child in verb.children
+    ):
+        return True
+    if _background_phrase(trigger, sentence, cues):
+        return True
+    return published is not None and any(
+        _old(mention, published, cues)
+        and _in_clause(sentence, mention, trigger)
+        and not _absence_since(sentence, mention, cues)
+        for mention in dates
+    )
+
+
+def _background_phrase(trigger: Token, sentence: Span, cues: ModalityCues) -> bool:
+    text = sentence.text.lower()
+    for pattern in cues.historical_patterns:
+        for match in pattern.finditer(text):
+            span = span_of(sentence, match.start(), match.end())
+            if span is None:
+                continue
+            if span.start - sentence.start < FRONTED:
+                return True  # a fronted "During the 13-year war, ..." covers the sentence
+            if has_parse(sentence) and clause_head(span.root).i == clause_head(trigger).i:
+                return True
+    return False
+
+
+def _old(mention: DateMention, published: dt.date, cues: ModalityCues) -> bool:
+    resolved = mention.resolved
+    end = resolved.date + dt.timedelta(days=PRECISION_DAYS.get(resolved.precision, 0))
+    return end < published - cues.older_than
+
+
+def _absence_since(sentence: Span, mention: DateMention, cues: ModalityCues) -> bool:
+    """ "the first visit since 2011": the date bounds a gap, the event itself is news."""
+    before = sentence.text[: mention.start].lower()
+    if not re.search(r"\bsince\s+(?:the\s+)?$", before):
+        return False
+    return any(re.search(rf"\b{re.escape(word)}\b", before) for word in cues.since_exceptions)

@@ -1,0 +1,168 @@
+"""Finding event triggers in a parsed sentence.
+
+A word is a trigger when a lexicon row matches its form and part of speech and the row's
+conditions hold ("call" + "on" is a request, "share" + "intelligence" is cooperation). A trigger
+that only names a goal, an intention or the content of another verbal event ("to fight IS",
+"the aim of cooperating", "condemned the attacks") is not an event of its own and is dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from dyad.events.lexicon import Condition, Grammar, Lexicon, TriggerRule
+from dyad.events.plover import load_ontology
+
+# Links that join sibling clauses: an event below one of these stands on its own.
+SIBLING_DEPS = frozenset({"conj", "parataxis", "acl:relcl", "relcl", "list", "ROOT"})
+# Quad classes whose events are speech: what they govern is content, not a separate event.
+VERBAL_QUADS = frozenset({1, 3})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod:npmod", "nmod", "obl:npmod"})
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    token: Token
+    rule: TriggerRule
+
+    @property
+    def words(self) -> str:
+        """The trigger with its particle or light verb ("called on", "launched attack")."""
+        token = self.token
+        parts = [token]
+        parts += [c for c in token.children if c.dep_ in ("prt", "compound:prt")]
+        if self.rule.pos == "NOUN" and token.dep_ == "obj" and token.head.pos_ != "NOUN":
+            parts.append(token.head)
+        return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
+
+
+def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
+    candidates = [t for t in (_match(token, sentence, lexicon) for token in sentence) if t]
+    by_index = {trigger.token.i: trigger for trigger in candidates}
+    return [t for t in candidates if not _embedded(t.token, by_index, lexicon.grammar)]
+
+
+def _match(token: Token, sentence: Span, lexicon: Lexicon) -> Trigger | None:
+    pos = _pos_of(token)
+    if pos is None:
+        return None
+    rules = lexicon.rules_for(token.lower_, pos) or lexicon.rules_for(token.lemma_.lower(), pos)
+    for rule in rules:
+        if all(_holds(condition, token, sentence) for condition in rule.conditions):
+            return Trigger(token, rule)
+    return None
+
+
+def _pos_of(token: Token) -> str | None:
+    tag = token.tag_
+    # a word with a subject is a verb, whatever the tagger said ("Iraq and Syria share ...")
+    if tag.startswith("VB") or any(c.dep_ in ("nsubj", "nsubj:pass") for c in token.children):
+        return "VERB"
+    if tag.startswith("NN") and not tag.startswith("NNP"):
+        return "NOUN"
+    # participles the tagger reads as adjectives ("handed over", "detained")
+    if tag == "JJ" and token.lower_.endswith(("ed", "en")):
+        return "VERB"
+    return None
+
+
+def _holds(condition: Condition, token: Token, sentence: Span) -> bool:
+    words = condition.words
+    match condition.kind:
+        case "prep":
+            return _prepositions(token) & words != set()
+        case "obj":
+            return any(_forms(o) & words for o in _objects(token))
+        case "not_obj":
+            return not any(_forms(o) & words for o in _objects(token))
+        case "near":
+            return any(_forms(t) & words for t in sentence)
+        case "not_near":
+            return not any(_forms(t) & words for t in sentence)
+        case "mod":
+            modifiers = [c for c in token.children if c.dep_ in MODIFIER_DEPS and c.i < token.i]
+            if token.i > 0:
+                modifiers.append(token.doc[token.i - 1])
+            return any(_forms(m) & words for m in modifiers)
+        case "light":
+            return _forms(token.head) & words != set() and token.head.i != token.i
+    raise ValueError(f"unknown condition kind {condition.kind!r}")
+
+
+def _forms(token: Token) -> set[str]:
+    return {token.lower_, token.lemma_.lower()}
+
+
+def _prepositions(token: Token) -> set[str]:
+    """Particles of the trigger and the preposition right after it ("call on", "talks with")."""
+    found = {c.lower_ for c in token.children if c.dep_ in ("prt", "compound:prt")}
+    if token.i + 1 < len(token.doc):
+        found.add(token.doc[token.i + 1].lower_)
+    return found
+
+
+def _objects(token: Token) -> list[Token]:
+    """The object words of a verb, with their conjuncts and compounds ("aid and weapons")."""
+    heads = [c for c in token.children if c.dep_ in ("obj", "iobj", "nsubj:pass")]
+    if token.dep_ == "acl" and token.tag_ == "VBN":  # "the aid delivered to ..."
+        heads.append(token.head)
+    found = []
+    for head in heads:
+        found.append(head)
+        found += [c for c in head.children if c.dep_ in ("conj", "compound")]
+    return found
+
+
+def _embedded(token: Token, triggers: dict[int, Trigger], grammar: Grammar) -> bool:
+    """Whether the trigger is a goal, intention or content of another event, not an event."""
+    ontology = load_ontology()
+    if _is_reduced_relative(token, grammar):
+        return True  # a participle describing its noun ("Syrians accused of ...")
+    current = token
+    while current.dep_ not in SIBLING_DEPS and current.head.i != current.i:
+        head = current.head
+        if _is_infinitive(current) and not (_forms(head) & grammar.realis_heads):
+            return True
+        if current.tag_ == "VBG" and any(c.dep_ in ("case", "mark") for c in current.children):
+            return True
+        if _has_own_subject(current):
+            return False  # a finite clause reports its own event ("..., in which he met X")
+        if _forms(head) & grammar.irrealis_nouns:
+            return True
+        governing = triggers.get(head.i)
+        if (governing and current.dep_ != "advcl"
+                and ontology[governing.rule.event_type].quad_class in VERBAL_QUADS):
+            return True
+        current = head
+    return False
+
+
+def _has_own_subject(token: Token) -> bool:
+    return token.tag_.startswith("VB") and any(
+        c.dep_ in ("nsubj", "nsubj:pass") and c.lower_ not in ("which", "that")
+        for c in token.children
+    )
+
+
+def _is_infinitive(token: Token) -> bool:
+    return any(c.lower_ == "to" and c.dep_ in ("mark", "aux") for c in token.children)
+
+
+def _is_reduced_relative(token: Token, grammar: Grammar) -> bool:
+    """A passive participle after a noun, with no "by" agent and no object of its own."""
+    after_noun = token.i > 0 and token.doc[token.i - 1].tag_ in ("NNS", "NNPS")
+    if not (token.dep_ == "acl" or (after_noun and not _has_own_subject(token))):
+        return False
+    if token.tag_ not in ("VBN", "VBD"):
+        return False
+    return not any(c.dep_ == "obj" for c in token.children) and not _has_agent(token, grammar)
+
+
+def _has_agent(token: Token, grammar: Grammar) -> bool:
+    return any(
+        g.lower_ in grammar.agent_preps
+        for c in token.children if c.dep_.startswith("obl")
+        for g in c.children if g.dep_ == "case"
+    )

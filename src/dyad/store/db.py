@@ -1,0 +1,300 @@
+"""The DuckDB store: one file, migrated on open, one transaction per stored article.
+
+Writes go through :meth:`Store.write` and :meth:`Store.record_skip` only; reads are the
+parameterised queries of :mod:`dyad.store.queries`. Event records come back in the contract shape
+(``dyad.export.contract``), rebuilt from the columns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from importlib import resources
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+import duckdb
+
+from dyad.export.contract import event_record
+from dyad.records import Actor, Event, Skip
+from dyad.store import queries
+from dyad.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from dyad.pipeline import ArticleResult
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """(version, file name, SQL) of every migration shipped, in version order.
+
+    Migration files are named ``NNN_what.sql``; version N upgrades a version N-1 database.
+    """
+    folder = resources.files("dyad.store") / "migrations"
+    found = []
+    for entry in folder.iterdir():
+        if entry.name.endswith(".sql"):
+            number = entry.name.split("_", 1)[0]
+            if not number.isdigit():
+                raise StoreError(f"{entry.name}: migration name must start with its number")
+            found.append((int(number), entry.name, entry.read_text(encoding="utf-8")))
+    found.sort()
+    versions = [version for version, _, _ in found]
+    if versions != list(range(1, len(found) + 1)):
+        raise StoreError(f"migrations must be numbered 1..N without gaps, found {versions}")
+    return found
+
+
+def latest_version() -> int:
+    return len(migrations())
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int:
+    """The version of an open database; 0 for a new, empty one."""
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+    ).fetchone()
+    if not exists or not exists[0]:
+        return 0
+    row = con.execute("SELECT max(version) FROM schema_version").fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> int:
+    """Apply the migrations the database lacks, each in its own transaction; returns the version."""
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_version "
+        "(version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)"
+    )
+    current = schema_version(con)
+    for version, name, sql in migrations():
+        if version <= current:
+            continue
+        con.begin()
+        try:
+            con.execute(sql)
+            con.execute("INSERT INTO schema_version VALUES (?, ?, ?)", [version, name, _now()])
+            con.commit()
+        except duckdb.Error as error:
+            con.rollback()
+            raise StoreError(f"migration {name} failed: {error}") from error
+        current = version
+    return current
+
+
+class Store:
+    """An open dyad database. Use as a context manager; ``read_only`` needs an existing file."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        if read_only and not self.path.is_file():
+            raise StoreError(
+                f"{self.path}: no database here yet (store articles with `dyad ingest`)"
+            )
+        if read_only and self._needs_migration():
+            read_only = False  # an older file: upgrade it once, then it is read like any other
+        self._con = _connect(self.path, read_only)
+        # Actor rows this Store has written, by id: an unchanged actor is not upserted again
+        # (the upsert is the costliest statement of a write).
+        self._actors_written: dict[str, tuple[Any, ...]] = {}
+        if not read_only:
+            migrate(self._con)
+
+    def _needs_migration(self) -> bool:
+        con = _connect(self.path, read_only=True)
+        try:
+            return schema_version(con) < latest_version()
+        finally:
+            con.close()
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def write(self, result: ArticleResult) -> bool:
+        """Store one article with everything coded from it, all or nothing.
+
+        Returns False (and stores nothing) when an article with the same ``doc_id`` is stored.
+        """
+        article = result.article
+        con = self._con
+        con.begin()
+        try:
+            if con.execute("SELECT 1 FROM articles WHERE doc_id = ?", [article.doc_id]).fetchone():
+                con.rollback()
+                return False
+            con.execute(
+                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    article.doc_id, article.title, article.published, article.published_text,
+                    article.source, article.url, article.doc_path, article.doc_ref,
+                    article.text, _now(),
+                ],
+            )  # fmt: skip
+            _insert_many(
+                con,
+                "INSERT INTO sentences VALUES (?, ?, ?, ?, ?)",
+                [(s.doc_id, s.index, s.text, s.char_start, s.char_end) for s in result.sentences],
+            )
+            _insert_many(
+                con,
+                "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                "code = excluded.code, name = excluded.name, country = excluded.country, "
+                "sector = excluded.sector, kind = excluded.kind, aliases = excluded.aliases",
+                actor_rows := [
+                    row
+                    for row in map(_actor_row, _actors_of(result))
+                    if self._actors_written.get(row[0]) != row
+                ],
+            )
+            _insert_many(
+                con,
+                "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (m.doc_id, m.sentence_index, m.text, m.char_start, m.char_end,
+                     m.actor.id if m.actor else None, m.confidence, m.role_title)
+                    for m in result.mentions
+                ],
+            )  # fmt: skip
+            _insert_many(
+                con,
+                f"INSERT INTO events VALUES ({', '.join('?' * len(_EVENT_COLUMNS))})",
+                [_event_row(event) for event in result.events],
+            )
+            con.commit()
+        except BaseException:
+            con.rollback()
+            raise
+        self._actors_written.update((row[0], row) for row in actor_rows)
+        return True
+
+    def record_skip(self, skip: Skip) -> None:
+        self._con.execute(
+            "INSERT INTO skips VALUES (?, ?, ?, ?)", [skip.input, skip.reason, skip.detail, _now()]
+        )
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def events(
+        self,
+        actor: str | None = None,
+        dyad: tuple[str, str] | None = None,
+        event_type: str | None = None,
+        quad_class: int | None = None,
+        since: str | dt.date | None = None,
+        until: str | dt.date | None = None,
+        limit: int | None = None,
+        *,
+        min_confidence: float = 0.0,
+        include_flagged: bool = True,
+    ) -> list[dict[str, Any]]:
+        """Contract event records matching every filter given, oldest first (undated last).
+
+        ``actor`` and each side of ``dyad`` are an actor id, a code (a prefix such as ``SYR``
+        means every Syrian actor) or a name or alias; ``dyad`` matches either direction.
+        ``since``/``until`` are inclusive ISO dates (``2025``, ``2025-01``, ``2025-01-31``).
+        """
+        return queries.events(
+            self._con,
+            queries.EventFilter(
+                actor=actor, dyad=dyad, event_type=event_type, quad_class=quad_class,
+                since=since, until=until, limit=limit,
+                min_confidence=min_confidence, include_flagged=include_flagged,
+            ),
+        )  # fmt: skip
+
+    def resolve_actor(self, spec: str) -> tuple[str, ...]:
+        """The ids of the stored actors ``spec`` names (see :meth:`events`)."""
+        return queries.resolve_actor(self._con, spec)
+
+    def actor_names(self, ids: tuple[str, ...]) -> list[str]:
+        return queries.actor_names(self._con, ids)
+
+    def skips(self) -> list[dict[str, Any]]:
+        return queries.skips(self._con)
+
+    def stats(self) -> dict[str, Any]:
+        return queries.stats(self._con)
+
+    def top_country_dyads(self, limit: int = 3) -> list[tuple[str, str, int]]:
+        return queries.top_country_dyads(self._con, limit)
+
+
+def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.Error as error:  # locked by another process, not a database, no permission
+        raise StoreError(f"{path}: cannot open the database ({error})") from error
+
+
+def _insert_many(con: duckdb.DuckDBPyConnection, sql: str, rows: list[Any]) -> None:
+    """Insert ``rows`` with one multi-row statement (``executemany`` runs one per row, which
+    is many times slower in DuckDB). ``sql`` holds the placeholder tuple of one row."""
+    if not rows:
+        return
+    head, placeholders, tail = _split_values(sql)
+    statement = head + ", ".join([placeholders] * len(rows)) + tail
+    con.execute(statement, [value for row in rows for value in row])
+
+
+def _split_values(sql: str) -> tuple[str, str, str]:
+    """``INSERT ... VALUES (?, ?) ON ...`` -> (``INSERT ... VALUES ``, ``(?, ?)``, `` ON ...``)."""
+    start = sql.index("VALUES (") + len("VALUES ")
+    end = sql.index(")", start) + 1
+    return sql[:start], sql[start:end], sql[end:]
+
+
+def _actor_row(a: Actor) -> tuple[Any, ...]:
+    return (a.id, a.code, a.name, a.country, a.sector, a.kind, list(a.aliases))
+
+
+def _actors_of(result: ArticleResult) -> list[Actor]:
+    mentions = [*result.mentions]
+    for event in result.events:
+        mentions.extend(m for m in (event.source, event.target, *event.others) if m is not None)
+    by_id = {m.actor.id: m.actor for m in mentions if m.actor is not None}
+    return list(by_id.values())
+
+
+# Column order of the events table (migration 001), filled from the contract record.
+_EVENT_COLUMNS = (
+    "event_id", "doc_id", "doc_path", "doc_ref", "sentence_index", "sentence", "char_start",
+    "char_end", "event_type", "mode", "context", "cameo_root", "quad_class", "intensity",
+    "trigger", "source_id", "source_text", "source_code", "target_id", "target_text",
+    "target_code", "others", "other_ids", "date", "date_precision", "date_text",
+    "location_name", "location_country", "location_lat", "location_lon", "killed", "injured",
+    "arrested", "negated", "hypothetical", "historical", "reported_by", "confidence",
+)  # fmt: skip
+
+
+def _event_row(event: Event) -> list[Any]:
+    record = event_record(event)
+    columns = dict(record)
+    for role in ("source", "target"):
+        participant = record[role] or {}
+        for name in ("id", "text", "code"):
+            columns[f"{role}_{name}"] = participant.get(name)
+    columns["others"] = json.dumps(record["others"], ensure_ascii=False)
+    columns["other_ids"] = [other["id"] for other in record["others"] if other["id"]]
+    location = record["location"] or {}
+    for name in ("name", "country", "lat", "lon"):
+        columns[f"location_{name}"] = location.get(name)
+    columns.update(record["quantities"])
+    return [columns[name] for name in _EVENT_COLUMNS]
+
+
+def _now() -> dt.datetime:
+    """The current UTC time, naive (the TIMESTAMP columns hold UTC)."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)

@@ -1,0 +1,191 @@
+"""Recognition and resolution on short articles written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dyad.records import Mention
+
+SHARAA = "person.ahmed-al-sharaa"
+
+
+def by_text(found: list[Mention]) -> dict[str, str | None]:
+    return {m.text: (m.actor.id if m.actor else None) for m in found}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Syrian President Ahmed Al-Shara met the delegation.", "Syrian President Ahmed Al-Shara"),
+    ("Syrian President Ahmed Al -Shara met the delegation.", "Syrian President Ahmed Al -Shara"),
+    ("Ahmed al-Sharaa met the delegation.", "Ahmed al-Sharaa"),
+    ("Talks with Al-Sharaa were held on Monday.", "Al-Sharaa"),
+    ("Abu Mohammad al-Jolani led the offensive.", "Abu Mohammad al-Jolani"),
+    ("The envoy met Ahmed al-Shara in Damascus.", "Ahmed al-Shara"),
+], ids=["title-mt-repaired", "title-spaced-hyphen", "full", "surname-with-al", "kunya", "shara"])
+def test_every_spelling_of_al_sharaa_is_one_actor(mentions, text, name):
+    assert by_text(mentions(text))[name] == SHARAA
+
+
+@pytest.mark.parametrize("later", ["asked Sharia to help", "the Sharia, for his part, agreed"],
+                         ids=["object", "subject"])
+def test_mt_sharia_is_al_sharaa_after_he_was_named(mentions, later):
+    found = by_text(mentions(f"Ahmed Al-Shara received the minister. The minister {later}."))
+    assert found["Sharia"] == SHARAA
+
+
+@pytest.mark.parametrize("text", [
+    "Ahmed al-Sharaa said the country would not impose Sharia law on minorities.",
+    "Sharia courts were closed in the province.",
+    "The envoy asked Sharia to cooperate.",
+], ids=["sharia-law-after-name", "sharia-courts", "no-earlier-full-name"])
+def test_sharia_is_not_a_person_otherwise(mentions, text):
+    assert "Sharia" not in by_text(mentions(text))
+
+
+def test_title_before_name_is_one_mention_with_the_title(mentions):
+    [mention] = mentions("Turkish Foreign Minister Hakan Fidan spoke in Ankara.")[:1]
+    assert mention.text == "Turkish Foreign Minister Hakan Fidan"
+    assert mention.actor is not None and mention.actor.id == "person.hakan-fidan"
+    assert mention.role_title == "Turkish Foreign Minister"
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("The Syrian president visited Moscow.", dt.date(2023, 5, 1), "person.bashar-al-assad"),
+    ("The Syrian president visited Ankara.", dt.date(2025, 2, 10), SHARAA),
+    ("The US President spoke by phone.", dt.date(2025, 3, 1), "person.donald-trump"),
+    ("The US President spoke by phone.", dt.date(2023, 3, 1), "person.joe-biden"),
+    ("The Iraqi Prime Minister received him.", dt.date(2025, 3, 1),
+     "person.mohammed-shia-al-sudani"),
+    ("The Turkish Foreign Minister said so.", dt.date(2025, 3, 1), "person.hakan-fidan"),
+    ("The President of Syria arrived.", dt.date(2020, 1, 1), "person.bashar-al-assad"),
+    ("The Speaker of the Iraqi Parliament objected.", dt.date(2025, 1, 5),
+     "person.mahmoud-al-mashhadani"),
+], ids=["assad-2023", "sharaa-2025", "trump-2025", "biden-2023", "sudani", "fidan",
+        "office-of-country", "speaker-of-parliament"])
+def test_role_titles_resolve_by_publication_date(mentions, text, published, expected):
+    titled = [m for m in mentions(text, published) if m.role_title]
+    assert [m.actor.id for m in titled if m.actor] == [expected]
+
+
+def test_vacant_title_falls_back_to_the_government(mentions):
+    # Between Assad's fall and al-Sharaa's appointment nobody held the title.
+    [mention] = mentions("The Syrian president was expected soon.", dt.date(2025, 1, 10))
+    assert mention.actor is not None and mention.actor.code == "SYRGOV"
+    assert mention.actor.kind == "sector"
+
+
+def test_former_title_is_not_resolved_to_todays_holder(mentions):
+    found = mentions("The former Syrian president fled to Moscow.", dt.date(2025, 3, 1))
+    assert [m.actor for m in found if m.role_title] == [None]
+
+
+def test_person_code_follows_the_role_at_the_date(mentions):
+    [then] = mentions("Abu Mohammad al-Jolani gave an interview.", dt.date(2020, 6, 1))
+    [now] = mentions("Ahmed al-Sharaa gave an interview.", dt.date(2025, 6, 1))
+    assert then.actor.id == now.actor.id == SHARAA
+    assert then.actor.code.startswith("SYRREB") and now.actor.code == "SYRGOV"
+
+
+@pytest.mark.parametrize("text, span, code", [
+    ("Officials from the Syrian side attended.", "the Syrian side", "SYRGOV"),
+    ("The Iraqi government welcomed it.", "The Iraqi government", "IRQGOV"),
+    ("Baghdad opened an investigation.", "Baghdad", "IRQGOV"),
+    ("Iraqi security forces detained 13 men.", "Iraqi security forces", "IRQCOP"),
+    ("Syrian workers were attacked.", "Syrian workers", "SYRCVL"),
+    ("Police arrested several Syrians on Monday.", "Syrians", "SYRCVL"),
+    ("It was hosted by the Syrian administration.", "the Syrian administration", "SYRGOV"),
+    ("He criticised the new Syrian leadership.", "the new Syrian leadership", "SYRGOV"),
+    ("He praised the new Syrian authorities.", "the new Syrian authorities", "SYRGOV"),
+    ("Syria's foreign ministry condemned the attack.", "Syria's foreign ministry", "SYRGOV"),
+    ("Syria’s foreign ministry condemned the attack.", "Syria’s foreign ministry", "SYRGOV"),
+    ("Iraqi intelligence tracked him.", "Iraqi intelligence", "IRQSPY"),
+    ("The Iraqi Council of Representatives met.", "The Iraqi Council of Representatives",
+     "IRQLEG"),
+    ("The Iraqi Parliament met.", "The Iraqi Parliament", "IRQLEG"),
+    ("Washington warned the Iraqi factions.", "the Iraqi factions", "IRQUAF"),
+    ("He wants to deter Iraqi armed organizations.", "Iraqi armed organizations", "IRQUAF"),
+    ("Iraqi militias fought there.", "Iraqi militias", "IRQUAF"),
+    ("The Syrian opposition gathered.", "The Syrian opposition", "SYROPP"),
+    ("Iraqi Sunni forces may rebel.", "Iraqi Sunni forces", "IRQPTY"),
+    ("Attacks on the Alawite minority continued.", "the Alawite minority", "SYRCVL"),
+    ("Most victims were Alawites.", "Alawites", "SYRCVL"),
+    ("Turkish military pressure grew.", "Turkish military", "TURMIL"),
+    ("Washington warned Tehran.", "Washington", "USAGOV"),
+], ids=lambda value: value if isinstance(value, str) and value.isupper() else None)
+def test_descriptions_resolve_to_country_sectors(mentions, text, span, code):
+    found = {m.text: m for m in mentions(text)}
+    assert found[span].actor is not None and found[span].actor.code == code
+
+
+@pytest.mark.parametrize("text, span, actor_id", [
+    ("Daesh claimed the attack.", "Daesh", "group.islamic-state"),
+    ("ISIL fighters escaped.", "ISIL", "group.islamic-state"),
+    ("Guards of the Syrian Democratic Forces (SDF) left.", "the Syrian Democratic Forces",
+     "group.sdf"),
+    ("Qasad handed over the prisoners.", "Qasad", "group.sdf"),
+    ("The Hashd deployed north.", "Hashd", "group.pmf"),
+    ("The Iraqi popular crowd factions refused.", "popular crowd", "group.pmf"),
+    ("Hayat Tahrir al-Sham took Aleppo.", "Hayat Tahrir al-Sham", "group.hts"),
+    ("The US-led coalition struck twice.", "US-led coalition", "igo.coalition"),
+    ("The Coordination Framework met.", "The Coordination Framework",
+     "party.coordination-framework"),
+    ("The Arab League convened.", "The Arab League", "igo.arab-league"),
+], ids=["daesh", "isil", "sdf", "qasad", "hashd", "popular-crowd", "hts", "coalition", "cf",
+        "arab-league"])
+def test_organizations_and_their_variants(mentions, text, span, actor_id):
+    assert by_text(mentions(text))[span] == actor_id
+
+
+def test_surnames_resolve_within_the_document(mentions):
+    text = ("Iraqi Foreign Minister Fuad Hussein met Asaad al-Shaibani. "
+            "Hussein said the talks went well, and al-Shaibani agreed.")
+    found = by_text(mentions(text))
+    assert found["Hussein"] == "person.fuad-hussein"
+    assert found["al-Shaibani"] == "person.asaad-al-shaibani"
+
+
+def test_a_surname_alone_is_not_resolved_before_the_full_name(mentions):
+    assert "Hussein" not in by_text(mentions("Hussein said the talks went well."))
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Let us know what you think.", "us"),
+    ("The delegation flew to Damascus on Monday.", "Damascus"),
+    ("Is the border open?", "Is"),
+], ids=["pronoun-us", "capital-as-place", "sentence-initial-is"])
+def test_words_that_are_not_actors(mentions, text, absent):
+    assert absent not in by_text(mentions(text))
+
+
+def test_unknown_person_after_a_cue_is_an_unresolved_mention(mentions):
+    found = by_text(mentions("Deputy minister Karim Nadir Haddad resigned."))
+    assert found.get("Karim Nadir Haddad", "missing") is None
+
+
+def test_offsets_and_sentences_index_the_article_text(mentions):
+    text = "The talks ended.\nLater, Iraqi Prime Minister Mohammed Shia al-Sudani left Baghdad."
+    found = mentions(text)
+    assert [(m.text, m.sentence_index) for m in found] == [
+        ("Iraqi Prime Minister Mohammed Shia al-Sudani", 1)]
+    assert all(text[m.char_start:m.char_end] == m.text for m in found)
+
+
+def test_mentions_are_sorted_and_do_not_overlap(mentions):
+    found = mentions("Syrian President Ahmed al-Sharaa met Iraqi Prime Minister "
+                     "Mohammed Shia al-Sudani and the Iraqi security forces in Baghdad.")
+    ends = [m.char_end for m in found]
+    starts = [m.char_start for m in found]
+    assert starts == sorted(starts)
+    assert all(end <= start for end, start in zip(ends, starts[1:], strict=False))
+
+
+def test_places_are_found_with_their_variants(blank_nlp, kb):
+    from dyad.actors import find_places
+
+    text = "Prisoners held in the Houl camp and Gouran prison in Hasaka were moved to Mosul."
+    found = {text[s:e]: place for s, e, place in find_places(blank_nlp(text), kb)}
+    assert found["Houl camp"].name == "al-Hol camp"
+    assert found["Gouran prison"].name == "Ghwayran prison"
+    assert found["Hasaka"].country == "SYR"
+    assert found["Mosul"].country == "IRQ"

@@ -1,0 +1,74 @@
+import json
+
+import pytest
+from click.testing import CliRunner
+from evaluate_fakes import event
+
+from dyad.evaluate import cli as evaluate_cli
+
+PLOVER_TEXT = "Jordan and Syria agreed to reopen the border."
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    """A tiny copy of both gold layouts, hand-written."""
+    plover = tmp_path / "plover_gsr"
+    plover.mkdir()
+    records = [
+        {
+            "id": "g1",
+            "event": "AGREE",
+            "text": PLOVER_TEXT,
+            "source": [
+                {"actorText": "Jordan", "code": "JOR"},
+                {"actorText": "Syria", "code": "SYR"},
+            ],
+        }
+    ]
+    (plover / "PLOVER_GSR_CAMEO.json").write_text(json.dumps(records), encoding="utf-8")
+    classes = tmp_path / "conflibert_cameo" / "cameo_class"
+    classes.mkdir(parents=True)
+    (classes / "train.tsv").write_text(
+        f"{PLOVER_TEXT}\t1\r\nNothing happened.\t0\r\n", encoding="utf-8"
+    )
+    return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def fake_pipeline(monkeypatch):
+    dates = []
+
+    def make_coder(date):
+        dates.append(date)
+        return lambda text: [event("AGREE", "JOR", "SYR")] if text == PLOVER_TEXT else []
+
+    monkeypatch.setattr(evaluate_cli, "pipeline_coder", make_coder)
+    return dates
+
+
+def test_json_output_scores_both_sets(data_dir, fake_pipeline):
+    result = CliRunner().invoke(
+        evaluate_cli.cli_command, ["--data-dir", str(data_dir), "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.output)
+    assert payload["plover"]["micro"]["f1"] == 1.0
+    assert payload["plover"]["actors_all"]["target_country"]["value"] == 1.0
+    assert [r["accuracy"] for r in payload["conflibert"]] == [1.0, 1.0]
+    # plover_gsr sentences are coded as of their gold date; conflibert has none
+    assert fake_pipeline == ["2000-01-01", None]
+
+
+def test_text_output_prints_tables(data_dir):
+    result = CliRunner().invoke(
+        evaluate_cli.cli_command, ["--data-dir", str(data_dir), "--gold", "plover"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "plover_gsr: 1 sentences" in result.output
+    assert "conflibert" not in result.output
+
+
+def test_missing_data_dir_is_a_usage_error(tmp_path):
+    result = CliRunner().invoke(evaluate_cli.cli_command, ["--data-dir", str(tmp_path / "no")])
+    assert result.exit_code == 2
+    assert "gold data folder not found" in result.output

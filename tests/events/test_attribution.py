@@ -1,0 +1,62 @@
+"""Who a sentence attributes its news to."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.events.attribution import reported_by
+from dyad.records import Actor, Mention
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The discussion focused on border security, according to the Iraqi News Agency, "
+         "without disclosing additional details.", "Iraqi News Agency"),
+        ("Iraqi sources confirm that the United States notified Iraq of the decision.",
+         "Iraqi sources"),
+        ("Special Syrian sources confirmed to Al-Jazeera Net that the visit focused on Iraq's "
+         "concerns.", "Special Syrian sources"),
+        ("The website learned from sources in the Iraqi government that the Prime Minister "
+         "wants closer ties.", "sources in the Iraqi government"),
+        ("It is expected – according to Iraqi sources – that differences will escalate.",
+         "Iraqi sources"),
+        ("The Syrian Observatory for Human Rights said the strikes killed 12 people.",
+         "Syrian Observatory for Human Rights"),
+    ],
+    ids=["according-to", "sources-confirm", "sources-confirmed-to", "learned-from",
+         "according-to-between-dashes", "organization-said"],
+)
+def test_named_source(nlp, text, expected):
+    assert reported_by(nlp(text)[:], ()) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maliki accused it of cloning failed experiences, according to his description.",
+        "Trump would deal with them in a special way, he said.",
+        "Iraqi security forces detained at least 13 Syrians.",
+    ],
+    ids=["according-to-possessive", "he-said", "no-source"],
+)
+def test_no_named_source(nlp, text):
+    assert reported_by(nlp(text)[:], ()) is None
+
+
+def test_resolved_speaker_gives_the_actor_name(nlp):
+    text = ("Gabriel Soma, a member of the US President's Advisory Council, confirmed that "
+            "Washington will act.")
+    doc = nlp(text)
+    adviser = Actor(id="person.gabriel-soma", code="USAGOV", name="Gabriel Sohmer")
+    mention = Mention(doc_id="d", sentence_index=0, text="Gabriel Soma", char_start=0,
+                      char_end=12, actor=adviser, confidence=0.9)
+    assert reported_by(doc[:], [mention]) == "Gabriel Sohmer"
+
+
+def test_unresolved_speaker_keeps_the_text(nlp):
+    doc = nlp("Turkish Foreign Minister Hakan Fidan said the four countries will cooperate.")
+    mention = Mention(doc_id="d", sentence_index=0, text="Hakan Fidan", char_start=25,
+                      char_end=36, actor=None, confidence=0.4)
+    assert reported_by(doc[:], [mention]) == "Turkish Foreign Minister Hakan Fidan"
+

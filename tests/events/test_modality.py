@@ -1,0 +1,90 @@
+"""Negated, hypothetical and historical flags of an event, read around its trigger."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dyad.events.modality import Modality, modality_of
+
+PUBLISHED = dt.date(2025, 2, 22)
+NONE = Modality(negated=False, hypothetical=False, historical=False)
+NEGATED = Modality(negated=True, hypothetical=False, historical=False)
+HYPOTHETICAL = Modality(negated=False, hypothetical=True, historical=False)
+HISTORICAL = Modality(negated=False, hypothetical=False, historical=True)
+
+
+def flags(nlp, text: str, trigger: str) -> Modality:
+    doc = nlp(text)
+    token = next(token for token in doc if token.text == trigger)
+    return modality_of(token, doc[:], PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Iraqi security forces did not detain the Syrians.", "detain", NEGATED),
+        ("The visit has not followed any political meetings.", "meetings", NEGATED),
+        ("Iraq never recognized the new government.", "recognized", NEGATED),
+        ("The talks focused on the border, without disclosing further details.", "disclosing",
+         NEGATED),
+        ("The two ministers failed to reach an agreement.", "reach", NEGATED),
+        ("Damascus refused to receive the delegation.", "receive", NEGATED),
+        ("The Arab summit will be hosted by Baghdad in April.", "hosted", HYPOTHETICAL),
+        ("Turkey plans to send troops to the border.", "send", HYPOTHETICAL),
+        ("Iraq is expected to reopen the crossing.", "reopen", HYPOTHETICAL),
+        ("The group threatened to attack Syrian workers.", "attack", HYPOTHETICAL),
+        ("The new authorities have promised to investigate the killings.", "investigate",
+         HYPOTHETICAL),
+        ("Trump really wants to deter Iraqi armed organizations.", "deter", HYPOTHETICAL),
+        ("The latter is in the process of putting an end to Iranian influence.", "putting",
+         HYPOTHETICAL),
+        ("If Turkey enhances security cooperation, it will achieve additional gains.",
+         "enhances", HYPOTHETICAL),
+        ("In the event that Turkey is able to enhance cooperation, it will achieve gains.",
+         "achieve", HYPOTHETICAL),
+        ("Relations between the two countries may witness development.", "witness",
+         HYPOTHETICAL),
+        ("Shaibani said Iraq would cooperate with Syria.", "cooperate", HYPOTHETICAL),
+        ("The ministry urged Iraqi authorities to implement necessary measures.", "implement",
+         HYPOTHETICAL),
+        ("Members revealed discussions on the idea of transferring the prisoners to Iraq.",
+         "transferring", HYPOTHETICAL),
+        ("During the 13-year civil conflict in Syria, Iranian forces provided critical backing "
+         "to Assad.", "provided", HISTORICAL),
+        ("Iran was historically a supporter of Assad.", "supporter", HISTORICAL),
+        ("Iran had provided weapons to the Syrian army.", "provided", HISTORICAL),
+        ("Iraq has supported the Syrian government since 2011.", "supported", HISTORICAL),
+        ("Turkish troops entered the town in 2019.", "entered", HISTORICAL),
+    ],
+    ids=[
+        "did-not", "not-any-noun", "never", "without", "failed-to", "refused-to", "will",
+        "plans-to", "is-expected-to", "threatened-to", "promised-to", "wants-to",
+        "in-the-process-of", "if-clause", "in-the-event-that-consequent", "may",
+        "reported-would", "urged-object-to", "idea-of", "during-n-year-war", "historically",
+        "past-perfect", "since-old-year", "dated-years-before",
+    ],
+)
+def test_flags(nlp, text, trigger, expected):
+    assert flags(nlp, text, trigger) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("On Friday, Shaibani visited Baghdad.", "visited"),
+        ("Iraqi security forces detained at least 13 Syrians.", "detained"),
+        ("Syria's foreign ministry condemned the attacks against its citizens.", "condemned"),
+        ("Iraq did not say that Syria attacked the camp.", "attacked"),
+        ("The minister, who will travel to Ankara, met Fidan on Friday.", "met"),
+        ("This visit marked Shaibani's first trip to Iraq since 2011.", "trip"),
+        ("Sharaa visited Ankara in early February.", "visited"),
+    ],
+    ids=[
+        "plain-past", "detained", "condemned", "negation-of-another-clause",
+        "modal-of-relative-clause", "first-since-is-news", "recent-month",
+    ],
+)
+def test_reported_fact_has_no_flags(nlp, text, trigger):
+    assert flags(nlp, text, trigger) == NONE

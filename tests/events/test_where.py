@@ -1,0 +1,77 @@
+"""The place of an event, resolved through the knowledge base."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.events.where import find_location
+from dyad.records import Location
+
+PLACES = {
+    "baghdad": Location("Baghdad", "IRQ", 33.34, 44.40),
+    "damascus": Location("Damascus", "SYR", 33.51, 36.29),
+    "ankara": Location("Ankara", "TUR", 39.92, 32.85),
+    "syria": Location("Syria", "SYR"),
+    "iraq": Location("Iraq", "IRQ"),
+    "coastal syria": Location("coastal Syria", "SYR", 35.2, 35.95),
+    "hasaka": Location("Hasakah", "SYR", 36.5, 40.75),
+    "hasaka governorate": Location("Hasakah Governorate", "SYR", 36.6, 40.9),
+    "gouran prison": Location("Ghwayran prison", "SYR", 36.47, 40.73),
+}
+
+
+class FakePlaces:
+    """The knowledge base's place lookup, on a handful of places."""
+
+    def find_place(self, name: str) -> Location | None:
+        return PLACES.get(name.strip().lower())
+
+
+def locate(nlp, text: str, trigger: str) -> str | None:
+    doc = nlp(text)
+    token = next(token for token in doc if token.text == trigger)
+    location = find_location(doc[:], token, FakePlaces())
+    return None if location is None else location.name
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("On Friday, Syria's interim Foreign Minister visited Baghdad.", "visited", "Baghdad"),
+        ("During Shatri's visit to Damascus in late December, he met Sharaa.", "visit",
+         "Damascus"),
+        ("The ministers met in Ankara on Monday.", "met", "Ankara"),
+        ("Baghdad opened an investigation into an assault on Syrian workers in Iraq.",
+         "assault", "Iraq"),
+        ("Hussein condemned the massacre of civilians in coastal Syria.", "massacre",
+         "coastal Syria"),
+        ("Operatives are held in the Gouran prison in Hasaka.", "held", "Ghwayran prison"),
+        ("Prisoners were moved to the Syrian Hasaka Governorate.", "moved",
+         "Hasakah Governorate"),
+        ("In Baghdad, the two ministers met for talks.", "met", "Baghdad"),
+    ],
+    ids=["visit-object", "visit-to", "met-in", "nearest-in", "lowercase-in-name",
+         "alias-and-nested-place", "adjective-before-place", "fronted-place"],
+)
+def test_location(nlp, text, trigger, expected):
+    assert locate(nlp, text, trigger) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Baghdad condemned the attack.", "condemned"),
+        ("Iraqi forces detained 13 Syrians accused of violence in Syria.", "detained"),
+        ("The ministers discussed border security.", "discussed"),
+    ],
+    ids=["place-as-actor", "place-of-another-verb", "no-place"],
+)
+def test_no_location(nlp, text, trigger):
+    assert locate(nlp, text, trigger) is None
+
+
+def test_country_from_the_shipped_knowledge_base(nlp, kb):
+    doc = nlp("Turkish troops clashed with fighters in Syria.")
+    token = next(token for token in doc if token.text == "clashed")
+    location = find_location(doc[:], token, kb)
+    assert location is not None and (location.name, location.country) == ("Syria", "SYR")
