@@ -25,10 +25,12 @@ from dyad.records import Skip
 
 class FakePipeline:
     instances = 0
+    last_settings = None
 
     def __init__(self, settings):
         self.settings = settings
         FakePipeline.instances += 1
+        FakePipeline.last_settings = settings
 
     def run(self, paths):
         for item in paths:
@@ -124,18 +126,22 @@ def test_code_prints_contract_jsonl_without_a_database(inputs, tmp_path, monkeyp
 
 
 @pytest.mark.parametrize(
-    ("flags", "count"),
-    [([], 4), (["--no-include-flagged"], 3), (["--min-confidence", "0.75"], 2)],
-    ids=["all", "no-flagged", "min-confidence"],
+    ("flags", "env", "min_confidence", "include_flagged"),
+    [
+        ([], {}, 0.0, True),
+        (["--no-include-flagged"], {}, 0.0, False),
+        (["--min-confidence", "0.75"], {}, 0.75, True),
+        ([], {"DYAD_MIN_CONFIDENCE": "0.75"}, 0.75, True),
+        (["--min-confidence", "0.5"], {"DYAD_MIN_CONFIDENCE": "0.75"}, 0.5, True),
+    ],
+    ids=["defaults", "no-flagged", "min-confidence", "from-environment", "flag-beats-environment"],
 )
-def test_code_applies_output_settings(inputs, flags, count):
-    result = run(*flags, "code", inputs / "a.txt")
-    assert len(result.stdout.splitlines()) == count
-
-
-def test_settings_come_from_the_environment(inputs):
-    result = run("code", inputs / "a.txt", env={"DYAD_MIN_CONFIDENCE": "0.75"})
-    assert len(result.stdout.splitlines()) == 2
+def test_output_settings_reach_the_pipeline(inputs, flags, env, min_confidence, include_flagged):
+    # The pipeline applies them (tests/test_pipeline.py); the CLI must hand them over.
+    result = run(*flags, "code", inputs / "a.txt", env=env)
+    assert result.exit_code == 0
+    assert FakePipeline.last_settings.min_confidence == min_confidence
+    assert FakePipeline.last_settings.include_flagged is include_flagged
 
 
 def test_mentions_prints_contract_mentions(inputs):

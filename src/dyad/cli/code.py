@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import click
 
-from dyad.cli.common import keep_record, make_pipeline, report_skip
+from dyad.cli.common import coded_articles
 from dyad.config import Settings
-from dyad.records import Skip
 
 
 @click.command("code")
@@ -21,15 +20,6 @@ def code(settings: Settings, files: tuple[str, ...]) -> None:
     from dyad.export.contract import event_record
     from dyad.export.writers import json_line
 
-    read = 0
-    for item in make_pipeline(settings).run(files):
-        if isinstance(item, Skip):
-            report_skip(item)
-            continue
-        read += 1
-        for event in item.events:
-            record = event_record(event)
-            if keep_record(record, settings):
-                click.echo(json_line(record))
-    if read == 0:
-        raise click.ClickException("no input could be read")
+    for result in coded_articles(settings, files):
+        for event in result.events:
+            click.echo(json_line(event_record(event)))

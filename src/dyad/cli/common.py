@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -14,7 +14,7 @@ from dyad.export.contract import EVENT_TYPES, is_flagged
 from dyad.records import Skip
 
 if TYPE_CHECKING:
-    from dyad.pipeline import Pipeline
+    from dyad.pipeline import ArticleResult, Pipeline
 
 
 def make_pipeline(settings: Settings) -> Pipeline:
@@ -31,11 +31,20 @@ def report_skip(skip: Skip) -> None:
     click.echo(f"skipped {skip.input}: {skip.reason}: {skip.detail}", err=True)
 
 
-def keep_record(record: dict[str, Any], settings: Settings) -> bool:
-    """Apply the output settings (min_confidence, include_flagged) to one event record."""
-    if record["confidence"] < settings.min_confidence:
-        return False
-    return settings.include_flagged or not is_flagged(record)
+def coded_articles(settings: Settings, files: Iterable[str]) -> Iterator[ArticleResult]:
+    """Code ``files`` without a database, reporting skips on standard error.
+
+    Raises a user-facing error at the end when no input at all could be read.
+    """
+    read = 0
+    for item in make_pipeline(settings).run(files):
+        if isinstance(item, Skip):
+            report_skip(item)
+            continue
+        read += 1
+        yield item
+    if read == 0:
+        raise click.ClickException("no input could be read")
 
 
 def event_filters(command: Callable[..., Any]) -> Callable[..., Any]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from dyad.cli.common import events_table, input_files, keep_record, make_pipeline, report_skip
+from dyad.cli.common import events_table, input_files, make_pipeline, report_skip
 from dyad.config import Settings
 from dyad.records import Skip
 
@@ -50,7 +50,7 @@ def demo(settings: Settings, into: Path | None) -> None:
                     store.record_skip(item)
                 else:
                     store.write(item)
-            records = [r for r in store.events() if keep_record(r, settings)]
+            records = store.events()  # the pipeline already applied the output settings
             stats = store.stats()
             click.echo(
                 f"Coded {stats['events']} events from {stats['articles']} example articles "

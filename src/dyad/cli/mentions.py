@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import click
 
-from dyad.cli.common import make_pipeline, report_skip
+from dyad.cli.common import coded_articles
 from dyad.config import Settings
-from dyad.records import Skip
 
 
 @click.command("mentions")
@@ -17,13 +16,6 @@ def mentions(settings: Settings, files: tuple[str, ...]) -> None:
     from dyad.export.contract import mention_record
     from dyad.export.writers import json_line
 
-    read = 0
-    for item in make_pipeline(settings).run(files):
-        if isinstance(item, Skip):
-            report_skip(item)
-            continue
-        read += 1
-        for mention in item.mentions:
-            click.echo(json_line(mention_record(mention, item.article.doc_path)))
-    if read == 0:
-        raise click.ClickException("no input could be read")
+    for result in coded_articles(settings, files):
+        for mention in result.mentions:
+            click.echo(json_line(mention_record(mention, result.article.doc_path)))

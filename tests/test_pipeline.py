@@ -1,0 +1,113 @@
+"""The whole pipeline, end to end, on articles written for these tests."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from dyad.config import Settings
+from dyad.pipeline import PARSE_BATCH_SIZE, ArticleResult, Pipeline
+from dyad.records import RawDocument, Skip
+
+# "Al-Shara", "al-Sharaa", "Sharia" (machine-translation damage) — not "Bashar".
+SHARAA_FORM = re.compile(r"\bShar(?:aa?|ia)\b", re.IGNORECASE)
+
+ARTICLE = """Tue. Mar 4th, 2025
+
+Jordan and Syria agree on border patrols
+
+Jordanian Foreign Minister Ayman Safadi met Syrian Foreign Minister Asaad al-Shaibani in Amman on Monday.
+Jordanian border guards arrested 12 smugglers near the Syrian border last week.
+Jordan will not release the smugglers to Syria, Safadi said.
+"""
+
+
+@pytest.fixture(scope="module")
+def pipeline(nlp) -> Pipeline:
+    return Pipeline(Settings())
+
+
+@pytest.fixture(scope="module")
+def result(pipeline) -> ArticleResult:
+    return pipeline.process(RawDocument(content=ARTICLE, format="text", doc_path="mar4.txt"))
+
+
+def test_meeting_is_coded_with_both_ministers_and_the_date(result):
+    meeting = next(e for e in result.events if e.event_type == "CONSULT")
+    assert meeting.source.actor.id == "person.ayman-safadi"
+    assert meeting.target.actor.id == "person.asaad-al-shaibani"
+    assert (meeting.date.date.isoformat(), meeting.date.precision) == ("2025-03-03", "day")
+    assert meeting.sentence.startswith("Jordanian Foreign Minister Ayman Safadi met")
+
+
+def test_evidence_offsets_point_into_the_cleaned_text(result):
+    text = result.article.text
+    for event in result.events:
+        assert text[event.char_start : event.char_end] == event.sentence
+    for sentence in result.sentences:
+        assert text[sentence.char_start : sentence.char_end] == sentence.text
+
+
+def test_arrest_has_its_count(result):
+    arrest = next(e for e in result.events if e.event_type == "COERCE")
+    assert arrest.mode == "arrest"
+    assert arrest.quantities.arrested == 12
+    assert arrest.source.actor.country == "JOR"
+
+
+def test_title_line_reports_no_event(result):
+    title_index = next(s.index for s in result.sentences if s.text.startswith("Jordan and Syria"))
+    assert all(e.sentence_index != title_index for e in result.events)
+
+
+def test_same_article_gives_same_ids(pipeline, result):
+    again = pipeline.process(RawDocument(content=ARTICLE, format="text", doc_path="copy.txt"))
+    assert again.article.doc_id == result.article.doc_id
+    assert [e.event_id for e in again.events] == [e.event_id for e in result.events]
+
+
+def test_flagged_events_are_kept_by_default_and_dropped_on_request(nlp, result):
+    assert any(e.negated or e.hypothetical for e in result.events)
+    strict = Pipeline(Settings(include_flagged=False))
+    kept = strict.process(RawDocument(content=ARTICLE, format="text")).events
+    assert kept and not any(e.negated or e.hypothetical or e.historical for e in kept)
+
+
+def test_min_confidence_filters_events(nlp, result):
+    threshold = sorted(e.confidence for e in result.events)[len(result.events) // 2]
+    picky = Pipeline(Settings(min_confidence=threshold))
+    kept = picky.process(RawDocument(content=ARTICLE, format="text")).events
+    assert kept and all(e.confidence >= threshold for e in kept)
+    assert len(kept) < len(result.events)
+
+
+def test_run_keeps_input_order_and_records_skips(pipeline, tmp_path):
+    # More files than one parse batch, with bad inputs in between.
+    names = []
+    for number in range(PARSE_BATCH_SIZE + 3):
+        path = tmp_path / f"{number:02d}.txt"
+        if number % 7 == 3:
+            path.write_text("")
+        else:
+            path.write_text(f"Report {number}\n\nIraq and Syria held talks in Baghdad.\n")
+        names.append(str(path))
+    results = list(pipeline.run([tmp_path]))
+    assert len(results) == len(names)
+    skipped = [r.input for r in results if isinstance(r, Skip)]
+    assert skipped == [n for i, n in enumerate(names) if i % 7 == 3]
+    coded = [r.article.doc_path for r in results if isinstance(r, ArticleResult)]
+    assert coded == [n for i, n in enumerate(names) if i % 7 != 3]
+
+
+def test_every_al_sharaa_mention_in_the_seeds_is_one_actor(pipeline, seed_paths):
+    forms = {}
+    for item in pipeline.run(seed_paths):
+        assert isinstance(item, ArticleResult)
+        for mention in item.mentions:
+            if mention.actor and SHARAA_FORM.search(mention.text):
+                forms[mention.text] = mention.actor.id
+    assert {"Sharia", "Syrian President Ahmed Al-Shara", "interim President Ahmed al-Sharaa"} <= set(
+        forms
+    )
+    assert set(forms.values()) == {"person.ahmed-al-sharaa"}
