@@ -17,7 +17,7 @@ ARTICLE = """Tue. Mar 4th, 2025
 
 Jordan and Syria agree on border patrols
 
-Jordan's Foreign Minister Ayman Safadi met Syria's Asaad al-Shaibani in Amman on Monday.
+Foreign Minister Ayman Safadi met Syrian Foreign Minister Asaad al-Shaibani in Amman on Monday.
 Jordanian border guards arrested 12 smugglers near the Syrian border last week.
 Jordan will not release the smugglers to Syria, Safadi said.
 """
@@ -38,7 +38,7 @@ def test_meeting_is_coded_with_both_ministers_and_the_date(result):
     assert meeting.source.actor.id == "person.ayman-safadi"
     assert meeting.target.actor.id == "person.asaad-al-shaibani"
     assert (meeting.date.date.isoformat(), meeting.date.precision) == ("2025-03-03", "day")
-    assert meeting.sentence.startswith("Jordan's Foreign Minister Ayman Safadi met")
+    assert meeting.sentence.startswith("Foreign Minister Ayman Safadi met")
 
 
 def test_evidence_offsets_point_into_the_cleaned_text(result):
