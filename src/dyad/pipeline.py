@@ -17,6 +17,7 @@ from dyad.clean import clean_document
 from dyad.config import Settings
 from dyad.errors import InputError
 from dyad.events import code_events
+from dyad.events.fusion import mark_duplicates
 from dyad.ingest import read_inputs
 from dyad.nlp import load_language, parse
 from dyad.records import Article, Event, Mention, RawDocument, Sentence, Skip
@@ -49,7 +50,8 @@ class Pipeline:
 
     def _code(self, article: Article, doc: Doc) -> ArticleResult:
         mentions = find_mentions(doc, article, self.kb)
-        events = [e for e in code_events(doc, article, mentions, self.kb) if self._keeps(e)]
+        coded = mark_duplicates(code_events(doc, article, mentions, self.kb))
+        events = [event for event in coded if self._keeps(event)]
         return ArticleResult(
             article=article,
             sentences=tuple(sentences_of(doc, article.doc_id)),

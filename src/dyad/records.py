@@ -137,3 +137,4 @@ class Event:
     reported_by: str | None = None
     doc_path: str | None = None
     doc_ref: str | None = None
+    duplicate_of: str | None = None  # event_id of the better telling of the same event

@@ -1,7 +1,8 @@
 """A relations brief for two actors: monthly event counts, the cooperation trend, key events.
 
 Only reported facts are counted: negated, hypothetical and historical events are listed among the
-key events (after the others) but never counted, so "X did not attack Y" is no conflict.
+key events (after the others) but never counted, so "X did not attack Y" is no conflict; a
+repeated telling of an event in the same article (``duplicate_of``) is counted once.
 """
 
 from __future__ import annotations
@@ -74,8 +75,9 @@ class Brief:
     names_a: tuple[str, ...]  # the stored actors each side stands for
     names_b: tuple[str, ...]
     events: int  # all events between the two sides
-    counted: int  # reported facts: not negated, hypothetical or historical
+    counted: int  # reported facts: not negated, hypothetical or historical, not repeats
     flagged: int
+    repeats: int  # later tellings of an event already counted (``duplicate_of``)
     undated: int  # counted, but with no date: in no month
     months: tuple[MonthSummary, ...]
     trend: Trend
@@ -96,7 +98,8 @@ def build_brief(store: Store, actor_a: str, actor_b: str, *, min_confidence: flo
     Each side is an id, a code (``IRQ``: every Iraqi actor) or a name, as in ``Store.events``.
     """
     records = store.events(dyad=(actor_a, actor_b), min_confidence=min_confidence)
-    counted = [record for record in records if not is_flagged(record)]
+    primary = [record for record in records if record.get("duplicate_of") is None]
+    counted = [record for record in primary if not is_flagged(record)]
     months = monthly(counted)
     return Brief(
         actor_a=actor_a,
@@ -105,11 +108,12 @@ def build_brief(store: Store, actor_a: str, actor_b: str, *, min_confidence: flo
         names_b=tuple(store.actor_names(store.resolve_actor(actor_b))),
         events=len(records),
         counted=len(counted),
-        flagged=len(records) - len(counted),
+        flagged=len(primary) - len(counted),
+        repeats=len(records) - len(primary),
         undated=sum(1 for record in counted if record["date"] is None),
         months=months,
         trend=trend(months),
-        key_events=key_events(records),
+        key_events=key_events(primary),
     )
 
 
@@ -200,8 +204,8 @@ def render_text(brief: Brief) -> str:
         f"  {brief.actor_b}: {_names(brief.names_b)}",
         "",
         f"Events between them: {brief.events} "
-        f"({brief.counted} counted; {brief.flagged} negated/hypothetical/historical not counted; "
-        f"{brief.undated} counted but undated)",
+        f"({brief.counted} counted; {brief.flagged} negated/hypothetical/historical and "
+        f"{brief.repeats} repeated tellings not counted; {brief.undated} counted but undated)",
     ]
     if brief.months:
         lines += ["", "Month     V-coop  M-coop  V-confl  M-confl    Net  Intensity"]

@@ -91,6 +91,7 @@ def event_record(event: Event) -> dict[str, Any]:
         "reported_by": event.reported_by,
         "confidence": event.confidence,
         "trigger": event.trigger,
+        "duplicate_of": event.duplicate_of,
     }
 
 

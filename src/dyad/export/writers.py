@@ -52,6 +52,7 @@ PARQUET_SCHEMA = {
     "reported_by": "VARCHAR",
     "confidence": "DOUBLE",
     "trigger": "VARCHAR",
+    "duplicate_of": "VARCHAR",
 }
 
 

@@ -170,7 +170,8 @@ class Store:
             )  # fmt: skip
             _insert_many(
                 con,
-                f"INSERT INTO events VALUES ({', '.join('?' * len(_EVENT_COLUMNS))})",
+                f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}) "
+                f"VALUES ({', '.join('?' * len(_EVENT_COLUMNS))})",
                 [_event_row(event) for event in result.events],
             )
             con.commit()
@@ -268,7 +269,7 @@ def _actors_of(result: ArticleResult) -> list[Actor]:
     return list(by_id.values())
 
 
-# Column order of the events table (migration 001), filled from the contract record.
+# Column order of the events table (migrations 001-002), filled from the contract record.
 _EVENT_COLUMNS = (
     "event_id", "doc_id", "doc_path", "doc_ref", "sentence_index", "sentence", "char_start",
     "char_end", "event_type", "mode", "context", "cameo_root", "quad_class", "intensity",
@@ -276,6 +277,7 @@ _EVENT_COLUMNS = (
     "target_code", "others", "other_ids", "date", "date_precision", "date_text",
     "location_name", "location_country", "location_lat", "location_lon", "killed", "injured",
     "arrested", "negated", "hypothetical", "historical", "reported_by", "confidence",
+    "duplicate_of",
 )  # fmt: skip
 
 

@@ -255,4 +255,5 @@ def _event_record(row: dict[str, Any]) -> dict[str, Any]:
         "reported_by": row["reported_by"],
         "confidence": row["confidence"],
         "trigger": row["trigger"],
+        "duplicate_of": row["duplicate_of"],
     }

@@ -1,0 +1,93 @@
+"""Within-article fusion on hand-built events."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dyad.events.fusion import mark_duplicates
+from dyad.records import Actor, Event, Mention, ResolvedDate
+
+SHAIBANI = Actor("person.asaad-al-shaibani", "SYRGOV", "Asaad al-Shaibani", "SYR", "GOV", "person")
+IRAQ = Actor("irq.gov", "IRQGOV", "Government of Iraq", "IRQ", "GOV")
+TURKEY = Actor("tur.gov", "TURGOV", "Government of Turkey", "TUR", "GOV")
+
+
+def mention(actor: Actor | None) -> Mention | None:
+    return None if actor is None else Mention("d", 0, actor.name, 0, 1, actor, 0.9)
+
+
+def event(
+    event_id: str,
+    sentence: int,
+    source: Actor | None,
+    target: Actor | None,
+    *,
+    event_type: str = "CONSULT",
+    confidence: float = 0.8,
+    date: ResolvedDate | None = None,
+    negated: bool = False,
+) -> Event:
+    return Event(
+        event_id=event_id, doc_id="d", sentence_index=sentence, sentence="s", char_start=0,
+        char_end=1, event_type=event_type, mode="visit", cameo_root="04", quad_class=1,
+        intensity=4.0, source=mention(source), target=mention(target), trigger="visit",
+        confidence=confidence, date=date, negated=negated,
+    )  # fmt: skip
+
+
+def day(iso: str, precision: str = "day") -> ResolvedDate:
+    return ResolvedDate(dt.date.fromisoformat(iso), precision, iso)
+
+
+def duplicates(events: list[Event]) -> dict[str, str | None]:
+    return {e.event_id: e.duplicate_of for e in mark_duplicates(events)}
+
+
+def test_repeat_without_target_points_at_the_full_telling():
+    summary = event("a", 1, SHAIBANI, IRAQ, confidence=0.9)
+    repeat = event("b", 5, SHAIBANI, None, confidence=0.5)
+    assert duplicates([summary, repeat]) == {"a": None, "b": "a"}
+
+
+def test_the_better_telling_is_primary_even_when_it_comes_later():
+    vague = event("a", 1, SHAIBANI, None, confidence=0.5)
+    full = event("b", 4, SHAIBANI, IRAQ, confidence=0.9)
+    assert duplicates([vague, full]) == {"a": "b", "b": None}
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        pytest.param(event("b", 2, SHAIBANI, TURKEY), id="different-target"),
+        pytest.param(event("b", 2, SHAIBANI, IRAQ, event_type="COOPERATE"), id="different-type"),
+        pytest.param(event("b", 2, SHAIBANI, IRAQ, negated=True), id="one-is-negated"),
+        pytest.param(event("b", 2, None, IRAQ), id="no-shared-known-actor"),
+        pytest.param(
+            event("b", 2, SHAIBANI, IRAQ, date=day("2025-03-20")), id="dates-conflict"
+        ),
+    ],
+)
+def test_distinct_events_stay_distinct(other):
+    first = event("a", 1, SHAIBANI, IRAQ, date=day("2025-02-21"))
+    if other.source is None:
+        first = event("a", 1, SHAIBANI, None)
+    assert duplicates([first, other]) == {"a": None, "b": None}
+
+
+def test_dates_agree_at_the_coarser_precision():
+    precise = event("a", 1, SHAIBANI, IRAQ, date=day("2025-02-21"))
+    monthly = event("b", 3, SHAIBANI, IRAQ, confidence=0.5, date=day("2025-02-01", "month"))
+    assert duplicates([precise, monthly]) == {"a": None, "b": "a"}
+
+
+def test_order_and_count_are_kept():
+    events = [
+        event("a", 1, SHAIBANI, IRAQ),
+        event("b", 2, TURKEY, IRAQ),
+        event("c", 3, SHAIBANI, IRAQ),
+    ]
+    marked = mark_duplicates(events)
+    assert [e.event_id for e in marked] == ["a", "b", "c"]
+    assert [e.duplicate_of for e in marked] == [None, None, "a"]
