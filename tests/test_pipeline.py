@@ -110,3 +110,12 @@ def test_every_al_sharaa_mention_in_the_seeds_is_one_actor(pipeline, seed_paths)
     expected = {"Sharia", "Syrian President Ahmed Al-Shara", "interim President Ahmed al-Sharaa"}
     assert expected <= set(forms)
     assert set(forms.values()) == {"person.ahmed-al-sharaa"}
+
+
+def test_parallel_parsing_gives_the_same_events(pipeline, tmp_path):
+    for number in range(3):
+        (tmp_path / f"{number}.txt").write_text(ARTICLE.replace("12", str(12 + number)))
+    serial = [r.events for r in pipeline.run([tmp_path])]
+    parallel = [r.events for r in Pipeline(Settings(jobs=2)).run([tmp_path])]
+    assert parallel == serial
+    assert len(serial) == 3 and all(serial)

@@ -52,6 +52,12 @@ class Settings:
     min_confidence: float = field(
         default=0.0, metadata=_doc("Events with a lower confidence (0..1) are left out of output.")
     )
+    jobs: int = field(
+        default=1,
+        metadata=_doc(
+            "Processes that parse in parallel (one per core; helps batches of many articles)."
+        ),
+    )
     include_flagged: bool = field(
         default=True,
         metadata=_doc("Output negated, hypothetical and historical events (flagged as such)."),
@@ -60,6 +66,8 @@ class Settings:
     def __post_init__(self) -> None:
         if not 0.0 <= self.min_confidence <= 1.0:
             raise ConfigError(f"min_confidence must be in [0, 1], not {self.min_confidence}")
+        if self.jobs < 1:
+            raise ConfigError(f"jobs must be at least 1, not {self.jobs}")
         if self.max_bytes <= 0:
             raise ConfigError(f"max_bytes must be positive, not {self.max_bytes}")
 

@@ -68,15 +68,20 @@ class Pipeline:
     def run(self, paths: Iterable[str | Path]) -> Iterator[ArticleResult | Skip]:
         """Process every input under ``paths``, in input order; bad inputs become ``Skip``s.
 
-        Articles are parsed in batches (``nlp.pipe``), which is faster than one at a time.
+        All articles stream through one ``nlp.pipe`` call, which batches the parser and, with
+        ``jobs`` > 1, spreads parsing over that many processes.
         """
-        batch: list[Article | Skip] = []
-        for item in read_inputs(paths, max_bytes=self.settings.max_bytes):
-            batch.append(item if isinstance(item, Skip) else self._clean(item))
-            if len(batch) >= PARSE_BATCH_SIZE:
-                yield from self._code_batch(batch)
-                batch = []
-        yield from self._code_batch(batch)
+        cleaned = (
+            item if isinstance(item, Skip) else self._clean(item)
+            for item in read_inputs(paths, max_bytes=self.settings.max_bytes)
+        )
+        # A skip rides along as the context of an empty text so input order is kept.
+        texts = ((item.text if isinstance(item, Article) else "", item) for item in cleaned)
+        parsed = self.nlp.pipe(
+            texts, as_tuples=True, batch_size=PARSE_BATCH_SIZE, n_process=self.settings.jobs
+        )
+        for doc, item in parsed:
+            yield item if isinstance(item, Skip) else self._code(item, doc)
 
     @staticmethod
     def _clean(raw: RawDocument) -> Article | Skip:
@@ -84,12 +89,6 @@ class Pipeline:
             return clean_document(raw)
         except InputError as error:
             return error.skip(_input_name(raw))
-
-    def _code_batch(self, batch: list[Article | Skip]) -> Iterator[ArticleResult | Skip]:
-        articles = [item for item in batch if isinstance(item, Article)]
-        docs = iter(self.nlp.pipe(article.text for article in articles))
-        for item in batch:
-            yield item if isinstance(item, Skip) else self._code(item, next(docs))
 
     def code_text(self, text: str, published: str | None = None) -> list[Event]:
         """Code a bare text (a sentence or article body); used by evaluation."""
