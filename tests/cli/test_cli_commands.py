@@ -81,7 +81,7 @@ def test_ingest_stores_each_article_once_and_summarises(inputs, db):
     assert "events stored: 8" in result.stdout
     assert "inputs skipped: 1" in result.stdout
     assert "  empty: 1" in result.stdout
-    assert f"skipped {inputs / 'empty.txt'}: empty" in result.stderr
+    assert f"skipped (empty) {inputs / 'empty.txt'}" in result.stderr
 
 
 def test_ingest_twice_reports_duplicates(inputs, db):

@@ -12,6 +12,9 @@ from dyad.records import Actor, Event, Mention, ResolvedDate
 SHAIBANI = Actor("person.asaad-al-shaibani", "SYRGOV", "Asaad al-Shaibani", "SYR", "GOV", "person")
 IRAQ = Actor("irq.gov", "IRQGOV", "Government of Iraq", "IRQ", "GOV")
 TURKEY = Actor("tur.gov", "TURGOV", "Government of Turkey", "TUR", "GOV")
+SYRIA = Actor("syr", "SYR", "Syria", "SYR", None, "country")
+SYRIA_GOV = Actor("syr.gov", "SYRGOV", "Government of Syria", "SYR", "GOV")
+MALIKI = Actor("person.nouri-al-maliki", "IRQPTY", "Nouri al-Maliki", "IRQ", "PTY", "person")
 
 
 def mention(actor: Actor | None) -> Mention | None:
@@ -91,3 +94,10 @@ def test_order_and_count_are_kept():
     marked = mark_duplicates(events)
     assert [e.event_id for e in marked] == ["a", "b", "c"]
     assert [e.duplicate_of for e in marked] == [None, None, "a"]
+
+
+def test_a_country_fits_its_own_government():
+    verbal = event("a", 1, MALIKI, SYRIA_GOV, event_type="ACCUSE", confidence=0.7)
+    again = event("b", 1, MALIKI, SYRIA, event_type="ACCUSE", confidence=0.6)
+    other_country = event("c", 2, MALIKI, TURKEY, event_type="ACCUSE", confidence=0.6)
+    assert duplicates([verbal, again, other_country]) == {"a": None, "b": "a", "c": None}

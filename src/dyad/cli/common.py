@@ -28,7 +28,8 @@ def make_pipeline(settings: Settings) -> Pipeline:
 
 
 def report_skip(skip: Skip) -> None:
-    click.echo(f"skipped {skip.input}: {skip.reason}: {skip.detail}", err=True)
+    detail = skip.detail if skip.input in skip.detail else f"{skip.input}: {skip.detail}"
+    click.echo(f"skipped ({skip.reason}) {detail}", err=True)
 
 
 def coded_articles(settings: Settings, files: Iterable[str]) -> Iterator[ArticleResult]:

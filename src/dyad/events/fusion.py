@@ -17,9 +17,9 @@ def mark_duplicates(events: Sequence[Event]) -> list[Event]:
     """Return the events in order, repeats of an earlier-or-better telling marked.
 
     Two events are the same event when their type matches, their flags match, their actors do
-    not conflict (an unknown actor fits any; at least one known actor is shared) and their
-    dates do not conflict. The primary telling is the one with more known actors, then the
-    higher confidence, then the earlier sentence.
+    not conflict (an unknown actor fits any, a country fits its own sectors and people; at
+    least one known actor is shared) and their dates do not conflict. The primary telling is
+    the one with more known actors, then the higher confidence, then the earlier sentence.
     """
     primaries: list[Event] = []
     duplicate_of: dict[str, str] = {}
@@ -38,7 +38,7 @@ def mark_duplicates(events: Sequence[Event]) -> list[Event]:
 
 
 def _strength(event: Event) -> tuple[int, float, int]:
-    known = sum(m is not None and m.actor is not None for m in (event.source, event.target))
+    known = sum(_known(m) for m in (event.source, event.target))
     return known, event.confidence, -event.sentence_index
 
 
@@ -50,16 +50,28 @@ def _same_event(a: Event, b: Event) -> bool:
         b.historical,
     ):
         return False
-    pairs = [(_actor_id(a.source), _actor_id(b.source)), (_actor_id(a.target), _actor_id(b.target))]
-    if any(x is not None and y is not None and x != y for x, y in pairs):
+    pairs = [(a.source, b.source), (a.target, b.target)]
+    if not all(_compatible(x, y) for x, y in pairs):
         return False
-    if not any(x is not None and x == y for x, y in pairs):
+    if not any(_known(x) and _known(y) and _compatible(x, y) for x, y in pairs):
         return False
     return _dates_agree(a.date, b.date)
 
 
-def _actor_id(mention: Mention | None) -> str | None:
-    return mention.actor.id if mention is not None and mention.actor is not None else None
+def _known(mention: Mention | None) -> bool:
+    return mention is not None and mention.actor is not None
+
+
+def _compatible(x: Mention | None, y: Mention | None) -> bool:
+    """Unknown fits anything; a bare country fits any actor of that country ("Syria" in one
+    sentence, "the new Syrian leadership" in the next)."""
+    if x is None or y is None or x.actor is None or y.actor is None:
+        return True
+    if x.actor.id == y.actor.id:
+        return True
+    countries = {x.actor.country, y.actor.country}
+    is_country = "country" in (x.actor.kind, y.actor.kind)
+    return is_country and len(countries) == 1 and None not in countries
 
 
 def _dates_agree(a: ResolvedDate | None, b: ResolvedDate | None) -> bool:

@@ -32,6 +32,8 @@ ANCHORS_FILE = LEXICON_DIR / "anchors.tsv"
 UNITS = ("day", "week", "month", "year")
 # Words that may stand between a future cue and the date it governs ("will be hosted by X in").
 FUTURE_WINDOW = 10
+# A date within the first tokens of a sentence ("On Friday, ...") covers all its clauses.
+FRONTED_TOKENS = 4
 # Cheap test run before the date patterns: every date phrase has a digit, a capitalized word
 # or one of these words.
 DATE_LIKE = re.compile(r"\d|[A-Z][a-z]|(?i:yesterday|today|tonight|tomorrow|last|next|this|ago)")
@@ -58,6 +60,7 @@ class DateVocabulary:
     approximators: tuple[str, ...]
     future_cues: frozenset[str]
     clause_breaks: frozenset[str]
+    interval_starts: tuple[str, ...]
     anchors: Mapping[str, tuple[dt.date, ...]]  # normalized phrase -> dates, oldest first
     anchor_phrases: tuple[str, ...]  # as written in anchors.tsv
 
@@ -111,6 +114,7 @@ def date_vocabulary() -> DateVocabulary:
         approximators=lexicon.strings("words.approximators"),
         future_cues=frozenset(lexicon.strings("words.future_cues")),
         clause_breaks=frozenset(lexicon.strings("words.clause_breaks")),
+        interval_starts=lexicon.strings("words.interval_starts"),
         anchors=anchors,
         anchor_phrases=anchor_phrases,
     )
@@ -393,22 +397,38 @@ def resolve_date(
 ) -> ResolvedDate | None:
     """The date the sentence gives for its event, or None when it gives none.
 
-    With a ``trigger``, a date phrase in the trigger's own clause is preferred over one that
-    belongs to another clause ("... first trip to Iraq since X overthrew Assad in December").
+    A date opening a span up to now ("the first since 2012") is never the event's date. With a
+    ``trigger`` and a parse, the date must sit in the trigger's own clause, in a clause governing
+    it, or open the sentence; the trigger's own clause wins ("... first trip to Iraq since X
+    overthrew Assad in December"), and a date in an unrelated clause ("the ceasefire that took
+    effect on November 27 ended fighting that killed ...") gives none.
     """
-    mentions = find_dates(sentence, published)
+    vocab = date_vocabulary()
+    mentions = [mention for mention in find_dates(sentence, published)
+                if not _starts_interval(sentence, mention, vocab)]
     if not mentions:
         return None
-    if trigger is not None and has_parse(sentence):
-        for mention in mentions:
-            if _governed_by(sentence, mention, trigger):
-                return mention.resolved
-    return mentions[0].resolved
+    if trigger is None or not has_parse(sentence):
+        return mentions[0].resolved
+    own = clause_head(trigger)
+    governing = {token.i for token in own.ancestors}
+    ranked: list[tuple[int, int, DateMention]] = []
+    for mention in mentions:
+        span = span_of(sentence, mention.start, mention.end)
+        if span is None:
+            continue
+        head = clause_head(span.root).i
+        if head == own.i:
+            ranked.append((0, mention.start, mention))
+        elif head in governing or span.start - sentence.start < FRONTED_TOKENS:
+            ranked.append((1, mention.start, mention))
+    return min(ranked, key=lambda r: r[:2])[2].resolved if ranked else None
 
 
-def _governed_by(sentence: Span, mention: DateMention, trigger: Token) -> bool:
-    span = span_of(sentence, mention.start, mention.end)
-    return span is not None and clause_head(span.root).i == clause_head(trigger).i
+def _starts_interval(sentence: Span, mention: DateMention, vocab: DateVocabulary) -> bool:
+    before = sentence.text[: mention.start].lower()
+    return any(re.search(rf"\b{re.escape(word)}\s+(?:the\s+)?$", before)
+               for word in vocab.interval_starts)
 
 
 def default_date(published: dt.date | None) -> ResolvedDate | None:
