@@ -151,3 +151,19 @@ def test_json_form_has_the_same_numbers(brief):
 def test_unknown_side_is_an_error(store):
     with pytest.raises(UnknownActorError):
         build_brief(store, "IRQ", "Narnia")
+
+
+def test_a_repeated_telling_is_stored_but_counted_once(tmp_path):
+    sentences = ["Baghdad held talks with Damascus.", "The talks in Damascus went well, Baghdad said"]
+    coded = [
+        Coded(0, "CONSULT", 1, 1.0, BAGHDAD, DAMASCUS, "2024-11-03", 0.8),
+        Coded(1, "CONSULT", 1, 1.0, BAGHDAD, DAMASCUS, "2024-11-03", 0.6,
+              extra={"duplicate_of": "rep:0"}),
+    ]  # fmt: skip
+    with Store(tmp_path / "r.duckdb") as store:
+        store.write(article("rep", sentences, coded))
+        assert [r["duplicate_of"] for r in store.events()] == [None, "rep:0"]
+        brief = build_brief(store, "IRQ", "SYR")
+    assert (brief.events, brief.counted, brief.repeats) == (2, 1, 1)
+    assert [month.counts for month in brief.months] == [(1, 0, 0, 0)]
+    assert len(brief.key_events) == 1

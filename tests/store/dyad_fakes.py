@@ -145,6 +145,7 @@ def _event(
         historical=spec.extra.get("historical", False),
         reported_by=spec.extra.get("reported_by"),
         doc_path=doc_path,
+        duplicate_of=spec.extra.get("duplicate_of"),
     )
 
 
