@@ -154,7 +154,7 @@ def test_unknown_side_is_an_error(store):
 
 
 def test_a_repeated_telling_is_stored_but_counted_once(tmp_path):
-    sentences = ["Baghdad held talks with Damascus.", "The talks in Damascus went well, Baghdad said"]
+    sentences = ["Baghdad held talks with Damascus.", "Talks in Damascus went well, Baghdad said."]
     coded = [
         Coded(0, "CONSULT", 1, 1.0, BAGHDAD, DAMASCUS, "2024-11-03", 0.8),
         Coded(1, "CONSULT", 1, 1.0, BAGHDAD, DAMASCUS, "2024-11-03", 0.6,
