@@ -189,3 +189,40 @@ def test_places_are_found_with_their_variants(blank_nlp, kb):
     assert found["Gouran prison"].name == "Ghwayran prison"
     assert found["Hasaka"].country == "SYR"
     assert found["Mosul"].country == "IRQ"
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("Armenian riot police cleared the square.", "Armenian riot police", "arm.cop"),
+    ("The Jordanian coast guard seized a boat.", "The Jordanian coast guard", "jor.mil"),
+    ("Egypt's Ministry of Health reported 12 deaths.", "Egypt's Ministry of Health", "egy.hlh"),
+    ("The US State Department approved the sale.", "The US State Department", "usa.gov"),
+], ids=["riot-police", "coast-guard", "ministry-of-health", "state-department"])
+def test_sector_nouns(mentions, text, name, expected):
+    assert by_text(mentions(text))[name] == expected
+
+
+def test_sector_without_country_word_takes_the_nearest_country(mentions):
+    found = by_text(mentions("Protesters marched in Yerevan against Armenian police. "
+                             "The Interior Ministry said 40 people were held."))
+    assert found["The Interior Ministry"] == "arm.gov"
+
+
+def test_sector_without_any_country_is_not_a_mention(mentions):
+    assert "The army" not in by_text(mentions("The army fired on the crowd."))
+
+
+def test_possessive_title_before_a_named_body_is_not_the_holder(mentions):
+    found = mentions("The French President's Advisory Council met on Monday.")
+    assert not any(m.actor is not None and m.actor.kind == "person" for m in found)
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("Israeli Defense Minister Israel Katz spoke.", "Israeli Defense Minister Israel Katz",
+     "person.israel-katz"),
+    ("Ukrainian President Volodymyr Zelensky spoke.", "Ukrainian President Volodymyr Zelensky",
+     "person.volodymyr-zelensky"),
+    ("Prime Minister Irakli Kobakhidze spoke.", "Prime Minister Irakli Kobakhidze",
+     "person.irakli-kobakhidze"),
+], ids=["katz", "zelensky", "kobakhidze"])
+def test_added_people(mentions, text, name, expected):
+    assert by_text(mentions(text))[name] == expected

@@ -57,13 +57,17 @@ def flags(nlp, text: str, trigger: str) -> Modality:
         ("Iran had provided weapons to the Syrian army.", "provided", HISTORICAL),
         ("Iraq has supported the Syrian government since 2011.", "supported", HISTORICAL),
         ("Turkish troops entered the town in 2019.", "entered", HISTORICAL),
+        ("Egypt could suspend its cooperation with the agency.", "cooperation", HYPOTHETICAL),
+        ("The truce ended two years of war that killed 20,000 civilians.", "killed",
+         HISTORICAL),
     ],
     ids=[
         "did-not", "not-any-noun", "never", "without", "failed-to", "refused-to", "will",
         "plans-to", "is-expected-to", "threatened-to", "promised-to", "wants-to",
         "in-the-process-of", "if-clause", "in-the-event-that-consequent", "may",
         "reported-would", "urged-object-to", "idea-of", "during-n-year-war", "historically",
-        "past-perfect", "since-old-year", "dated-years-before",
+        "past-perfect", "since-old-year", "dated-years-before", "object-of-modal-verb",
+        "war-toll-relative-clause",
     ],
 )
 def test_flags(nlp, text, trigger, expected):
@@ -80,10 +84,12 @@ def test_flags(nlp, text, trigger, expected):
         ("The minister, who will travel to Ankara, met Fidan on Friday.", "met"),
         ("This visit marked Shaibani's first trip to Iraq since 2011.", "trip"),
         ("Sharaa visited Ankara in early February.", "visited"),
+        ("A drone attack that killed three soldiers drew protests.", "killed"),
     ],
     ids=[
         "plain-past", "detained", "condemned", "negation-of-another-clause",
         "modal-of-relative-clause", "first-since-is-news", "recent-month",
+        "single-attack-toll-is-news",
     ],
 )
 def test_reported_fact_has_no_flags(nlp, text, trigger):

@@ -108,6 +108,26 @@ def test_trigger_prefers_its_own_clause(nlp):
     assert resolved is not None and resolved.text == "Friday"
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("The forum is the first hosted by Amman since 2015.", "hosted", None),
+        ("Ankara reopened the crossing for the first time since March 2021.", "reopened", None),
+        ("A Turkish court convicted him in 2019.", "convicted", "2019-01-01"),
+        ("The agreement that came into force on January 19 ended two years of war that killed "
+         "20,000 people in Gaza.", "killed", None),
+        ("On Friday, the minister said the army had withdrawn.", "withdrawn", "2025-02-21"),
+    ],
+    ids=["since-year-is-no-date", "since-month-year-is-no-date", "in-year-is-the-date",
+         "date-of-another-clause", "fronted-date-covers-sentence"],
+)
+def test_trigger_date_comes_from_its_clause(nlp, text, trigger, expected):
+    doc = nlp(text)
+    token = next(token for token in doc if token.text == trigger)
+    resolved = resolve_date(doc[:], PUBLISHED, trigger=token)
+    assert (resolved.date.isoformat() if resolved else None) == expected
+
+
 def test_default_date_is_the_publication_week():
     fallback = default_date(PUBLISHED)
     assert fallback is not None

@@ -35,10 +35,12 @@ from dyad.records import Article, Location, Mention
 from dyad.segment import content_sentences
 
 DESCRIPTION, TITLE, VACANT, UNKNOWN = "description", "title", "vacant_title", "unknown"
+INFERRED = "inferred_country"  # "the Interior Ministry": the country of a nearby mention
 CONFIDENCE = {
     CANONICAL: 0.95, COUNTRY: 0.95, ALIAS: 0.9, SHORT: 0.85, TITLE: 0.8, MT: 0.75,
     SHORT_MT: 0.75, DESCRIPTION: 0.7, DEMONYM: 0.7, CAPITAL: 0.6,
     VACANT: 0.5,  # "the Syrian president" when nobody held the office that day: the government
+    INFERRED: 0.5,
     UNKNOWN: 0.3,  # a capitalised name after "MP", "minister"...: someone, but not known
 }
 POSSESSIVE = frozenset({"'s", "’s"})
@@ -133,6 +135,7 @@ def find_mentions(doc: Doc, article: Article, kb: KnowledgeBase) -> list[Mention
     candidates += _titled_names(context, candidates)
     candidates = _resolve_short_names(context, candidates)
     starts = _sentence_starts(doc)
+    candidates += _standalone_sectors(context, candidates, doc, starts)
     text = doc.text  # built anew on every access
     mentions = []
     for candidate in _non_overlapping(candidates):
@@ -189,11 +192,56 @@ def _country_word_candidates(context: _Context, start: int, end: int,
         found.append(Candidate(start, end, name.actor_id, name.form))
     head_start = end + 1 if name.form != ADJECTIVE and context.word(end) in POSSESSIVE else end
     head_start, head = context.find_head(head_start)
-    if head is not None:
+    # "The US President's Advisory Council" names the council, not the president
+    if head is not None and not (head[1][0][0] == "office" and _owns_named_body(context, head[0])):
         span_start = context.left_edge(start)
         found.append(_headed(context, iso3, span_start, head_start, head[0], head[1][0]))
     found += _office_of_country(context, iso3, start, end)
     return found
+
+
+def _owns_named_body(context: _Context, end: int) -> bool:
+    """A possessive title followed by a capitalised name: "the President's Advisory Council"."""
+    following = context.texts[end + 1] if end + 1 < len(context.texts) else ""
+    return context.word(end) in POSSESSIVE and following[:1].isupper()
+
+
+def _standalone_sectors(context: _Context, candidates: Sequence[Candidate], doc: Doc,
+                        starts: list[int]) -> list[Candidate]:
+    """ "the Interior Ministry said": a sector noun without a country word takes the country of
+    the nearest country or country-sector mention before it in the same or previous sentence."""
+    standalone = context.kb.words.get("standalone_sector", frozenset())
+    covered = {i for c in candidates for i in range(c.start, c.end)}
+    found = []
+    for start in range(len(context.lower)):
+        head = context.tables.heads.longest_at(context.lower, context.texts, start)
+        # only a capitalised body ("the Interior Ministry", a sentence-opening "Security
+        # forces"): a lower-case one is as often another country's ("attributed to security
+        # forces ... in coastal Syria") as the nearest one's
+        if head is None or start in covered or not context.texts[start][:1].isupper():
+            continue
+        end, heads = head
+        sector = next((key for kind, key in heads if kind == "sector"), None)
+        if sector is None or " ".join(context.lower[start:end]) not in standalone:
+            continue
+        country = _nearest_country(context, candidates, doc, starts, start)
+        if country is not None and context.kb.get(f"{country}.{sector.lower()}") is not None:
+            found.append(Candidate(context.left_edge(start), end,
+                                   f"{country}.{sector.lower()}", INFERRED))
+    return found
+
+
+def _nearest_country(context: _Context, candidates: Sequence[Candidate], doc: Doc,
+                     starts: list[int], index: int) -> str | None:
+    sentence = bisect.bisect_right(starts, doc[index].idx) - 1
+    earliest = starts[max(sentence - 1, 0)]
+    before = sorted((c for c in candidates if c.end <= index and c.actor_id
+                     and doc[c.start].idx >= earliest), key=lambda c: c.start, reverse=True)
+    for candidate in before:
+        actor = context.kb.get(candidate.actor_id)
+        if actor is not None and actor.kind != "person" and actor.country:
+            return actor.country.lower()
+    return None
 
 
 def _headed(context: _Context, iso3: str, start: int, head_start: int, end: int,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -68,6 +68,8 @@ def _code_sentence(
         roles = _host_government(trigger, roles, kb, article.doc_id, number)
         if not _has_distinct_actors(roles):
             continue
+        if roles.target is None and trigger.rule.mode in lexicon.grammar.target_required_modes:
+            continue  # a visit or call with no one visited or called is only a description
         if attributes is None:
             in_sentence = [m for m in index.mentions
                            if sentence.start_char <= m.char_start < sentence.end_char]
@@ -179,13 +181,27 @@ def _confidence(trigger: Trigger, roles: Roles) -> float:
 
 
 def _dedupe(events: Iterator[Event]) -> list[Event]:
-    """One event per (type, source, target) in a sentence: the most confident one."""
+    """One event per (type, source, target) in a sentence: the most confident one; and an event
+    missing a role that another of its type fills, with the same other role, is that event told
+    again ("the targeting of X ... his elimination by Y")."""
     best: dict[tuple[str, str | None, str | None], Event] = {}
     for event in events:
         key = (event.event_type, _actor_id(event.source), _actor_id(event.target))
         if key not in best or event.confidence > best[key].confidence:
             best[key] = event
-    return list(best.values())
+    return [event for key, event in best.items() if not _is_partial(key, best.keys())]
+
+
+def _is_partial(
+    key: tuple[str, str | None, str | None], keys: Iterable[tuple[str, str | None, str | None]]
+) -> bool:
+    kind, source, target = key
+    return any(
+        other != key and other[0] == kind
+        and ((source is None and target is not None and other[2] == target)
+             or (target is None and source is not None and other[1] == source))
+        for other in keys
+    )
 
 
 def _actor_id(mention: Mention | None) -> str | None:

@@ -48,13 +48,18 @@ class Grammar:
     agent_preps: frozenset[str]
     type_target_preps: Mapping[str, frozenset[str]]
     light_verbs: frozenset[str]
+    cause_verbs: frozenset[str]
+    partner_nouns: frozenset[str]
     symmetric_types: frozenset[str]
+    target_required_modes: frozenset[str]
     person_pronouns: frozenset[str]
     thing_pronouns: frozenset[str]
     realis_heads: frozenset[str]
     irrealis_nouns: frozenset[str]
     linear_max_distance: int
     linear_barriers: frozenset[str]
+    reporter_sectors: frozenset[str]
+    locative_preps: frozenset[str]
     caption_markers: tuple[str, ...]
     final_punctuation: tuple[str, ...]
 
@@ -95,13 +100,18 @@ def _grammar(path: Path, raw: dict, irregular: Mapping[str, tuple[str, ...]]) ->
             agent_preps=frozenset(roles["agent_preps"]),
             type_target_preps={k: frozenset(v) for k, v in roles["type_target_preps"].items()},
             light_verbs=_expand(roles["light_verbs"], irregular),
+            cause_verbs=_expand(roles["cause_verbs"], irregular),
+            partner_nouns=_expand(roles["partner_nouns"], irregular),
             symmetric_types=frozenset(roles["symmetric_types"]),
+            target_required_modes=frozenset(roles["target_required_modes"]),
             person_pronouns=frozenset(pronouns["person"]),
             thing_pronouns=frozenset(pronouns["thing"]),
             realis_heads=_expand(embedding["realis_heads"], irregular),
             irrealis_nouns=_expand(embedding["irrealis_nouns"], irregular),
             linear_max_distance=int(linear["max_distance"]),
             linear_barriers=frozenset(linear["barriers"]),
+            reporter_sectors=frozenset(linear["reporter_sectors"]),
+            locative_preps=frozenset(linear["locative_preps"]),
             caption_markers=tuple(sentences["caption_markers"]),
             final_punctuation=tuple(sentences["final_punctuation"]),
         )

@@ -51,6 +51,7 @@ class ModalityCues:
     older_than: dt.timedelta
     since_exceptions: tuple[str, ...]
     auxiliaries: frozenset[str]
+    conflict_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -82,6 +83,7 @@ def modality_cues() -> ModalityCues:
         older_than=dt.timedelta(days=days),
         since_exceptions=lexicon.strings("historical.since_exceptions"),
         auxiliaries=frozenset(lexicon.strings("historical.auxiliaries")),
+        conflict_nouns=frozenset(lexicon.strings("historical.conflict_nouns")),
     )
 
 
@@ -200,8 +202,13 @@ def _hypothetical_in_tree(trigger: Token, cues: ModalityCues) -> bool:
                 return True
         if verb.i != trigger.i and _word(verb) & cues.hypothetical_governors:
             return True
-    # a main clause whose condition is an "if" clause: the consequent is hypothetical too
     head = clause_head(trigger)
+    # "Iran could reconsider its cooperation": the object noun of a modal verb
+    if trigger.dep_ in {"obj", "dobj"} and any(
+        child.dep_.startswith("aux") and child.lower_ in cues.modals for child in head.children
+    ):
+        return True
+    # a main clause whose condition is an "if" clause: the consequent is hypothetical too
     for child in head.children:
         if child.dep_ == "advcl" and any(
             grandchild.dep_ == "mark" and grandchild.lower_ in cues.conditional_marks
@@ -264,6 +271,8 @@ def _historical(
         return True
     if _background_phrase(trigger, sentence, cues):
         return True
+    if _cumulative_toll(trigger, cues):
+        return True
     return published is not None and any(
         _old(mention, published, cues)
         and _in_clause(sentence, mention, trigger)
@@ -284,6 +293,16 @@ def _background_phrase(trigger: Token, sentence: Span, cues: ModalityCues) -> bo
             if has_parse(sentence) and clause_head(span.root).i == clause_head(trigger).i:
                 return True
     return False
+
+
+def _cumulative_toll(trigger: Token, cues: ModalityCues) -> bool:
+    """ "a year of fighting that killed more than 4,000": the toll of a whole war is background,
+    not an event of the reporting period."""
+    if trigger.dep_ not in {"relcl", "acl:relcl"}:
+        return False
+    noun = trigger.head  # the parser may hang the clause on "year" in "a year of fighting"
+    nouns = [noun, *(child for child in noun.children if child.dep_ in {"acl", "nmod"})]
+    return any(_word(word) & cues.conflict_nouns for word in nouns)
 
 
 def _old(mention: DateMention, published: dt.date, cues: ModalityCues) -> bool:

@@ -33,6 +33,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubj:outer"})
 PASSIVE_DEPS = frozenset({"nsubj:pass", "aux:pass", "csubj:pass"})
 RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
 PRONOUN_TAGS = frozenset({"PRP", "PRP$"})
+# Links over which a clause may share the subject of the clause above it ("X met Y and urged Z").
+SHARING_DEPS = frozenset({"conj", "xcomp", "advcl", "parataxis"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,9 +82,11 @@ def find_roles(
     finder = _RoleFinder(sentence, index, previous_start, grammar)
     if trigger.rule.pos == "NOUN":
         source, target = finder.noun_roles(trigger)
+        clause = trigger.token.head if trigger.token.dep_ in SUBJECT_DEPS else trigger.token
     else:
         source, target = finder.verb_roles(trigger.token, trigger.rule.event_type)
-    return finder.assemble(trigger, source, target)
+        clause = trigger.token
+    return finder.assemble(trigger, source, target + finder.partners(clause))
 
 
 class _RoleFinder:
@@ -106,7 +110,8 @@ class _RoleFinder:
                 target = self._actors(verb.head)
         else:
             source = self._actors(_child(verb, SUBJECT_DEPS))
-            target = self._actors(_child(verb, ("obj",)) or _child(verb, ("iobj",)))
+            target = self._actors(_child(verb, ("obj",)) or _child(verb, ("iobj",))
+                                  or _small_clause_subject(verb))
             if not target:
                 preps = self.grammar.target_preps | self.grammar.type_target_preps.get(event_type,
                                                                                        frozenset())
@@ -152,6 +157,35 @@ class _RoleFinder:
         if between is not None:
             parties = self._all_actors(between)
             return parties[:1], parties[1:]
+        if noun.dep_ in SUBJECT_DEPS | {"nsubj:pass"}:
+            return self._subject_noun_roles(trigger)
+        return self._own_noun_roles(trigger)
+
+    def _subject_noun_roles(self, trigger: Trigger) -> tuple[list[Found], list[Found]]:
+        """An event noun as a clause's subject. With a verb of cause ("his killing resulted from
+        Iraqi operations") the cause is the doer; with a verb that describes ("the visit focused
+        on ...", "his visit coincided with ...") the noun re-mentions an event told elsewhere,
+        so it is one only when it names its own participants ("the visit to Damascus lasted")."""
+        noun, verb = trigger.token, trigger.token.head
+        source, target = self._own_noun_roles(trigger)
+        if _forms(verb) & self.grammar.cause_verbs:
+            cause = self._child_with_prep(verb, self.grammar.agent_preps)
+            return (self._all_actors(cause) if cause is not None else source), target
+        if _forms(verb) & self.grammar.light_verbs:
+            return source, target
+        own = {t.i for t in noun.subtree if t.dep_ != "nmod:poss"}
+        named_target = [f for f in target if self._token_of(f) in own]
+        pronoun = any(f.weight == BY_PRONOUN for f in source + target)
+        if pronoun or not (named_target or destination(trigger) is not None):
+            return [], []
+        return source, named_target
+
+    def _token_of(self, found: Found) -> int | None:
+        span = _mention_head(self.sentence, found.mention)
+        return span.i if span is not None else None
+
+    def _own_noun_roles(self, trigger: Trigger) -> tuple[list[Found], list[Found]]:
+        noun, frame = trigger.token, trigger.rule.frame
         possessor = self._actors(_child(noun, ("nmod:poss",)))
         of = self._actors(self._child_with_prep(noun, {"of"}))
         by = self._actors(self._child_with_prep(noun, self.grammar.agent_preps))
@@ -181,6 +215,15 @@ class _RoleFinder:
                 target = self._actors(
                     self._child_with_prep(light, self.grammar.target_preps, skip=noun))
         return source, target
+
+    def partners(self, clause: Token) -> list[Found]:
+        """Actors the clause acts together with ("... in collaboration with the coalition")."""
+        found = []
+        for child in clause.children:
+            if child.dep_.startswith("obl") and _forms(child) & self.grammar.partner_nouns:
+                partner = self._child_with_prep(child, {"with"})
+                found += self._actors(partner) if partner is not None else []
+        return found
 
     # -- finding actors under a token ---------------------------------------------------------
 
@@ -237,7 +280,8 @@ class _RoleFinder:
         return Found(mention, BY_PRONOUN)
 
     def _linear(self, trigger: Token, before: bool) -> list[Found]:
-        """Nearest mention before (source) or after (target) within the trigger's clause."""
+        """Nearest fitting mention before (source) or after (target) within a small window of
+        the trigger's own clause."""
         step = -1 if before else 1
         i = trigger.i + step
         limit = self.grammar.linear_max_distance
@@ -246,10 +290,35 @@ class _RoleFinder:
             if token.lower_ in self.grammar.linear_barriers:
                 break
             mention = self.index.at(token)
-            if mention is not None:
+            if mention is not None and self._fits_linear(mention, trigger, before):
                 return [Found(mention, BY_LINEAR_ORDER)]
             i += step
         return []
+
+    def _fits_linear(self, mention: Mention, trigger: Token, before: bool) -> bool:
+        """Whether a nearby mention may fill a role the parse left empty: not a news outlet (a
+        reporter, not an actor), not a place ("violence in Syria"), and not inside another clause
+        ("before Trump assumed office, notified Iraq") unless it is that clause's subject."""
+        if mention.actor is not None and mention.actor.sector in self.grammar.reporter_sectors:
+            return False
+        head = _mention_head(self.sentence, mention)
+        if head is None:
+            return False
+        if any(c.dep_ == "case" and c.lower_ in self.grammar.locative_preps
+               for c in head.children):
+            return False
+        current, path = head, []
+        while current.i != trigger.i and current.head.i != current.i and not _is_verb(current):
+            path.append(current.dep_)
+            current = current.head
+        if current.i == trigger.i:
+            return True
+        if not _is_verb(current) or not before:
+            return False
+        # another verb's subject may be a subject the parse failed to share with the trigger
+        return (bool(path) and path[-1] in SUBJECT_DEPS
+                and trigger in current.subtree
+                and all(t.dep_ in SHARING_DEPS for t in _chain(trigger, current)))
 
     def _child_with_prep(
         self, token: Token, preps: frozenset[str] | set[str],
@@ -305,6 +374,28 @@ def destination(trigger: Trigger) -> Token | None:
     return None
 
 
+def _mention_head(sentence: Span, mention: Mention) -> Token | None:
+    """The token of a mention whose syntactic head lies outside it."""
+    span = sentence.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
+    if span is None:
+        return None
+    return next((t for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i),
+                span.root)
+
+
+def _is_verb(token: Token) -> bool:
+    return token.tag_.startswith("VB")
+
+
+def _chain(token: Token, ancestor: Token) -> list[Token]:
+    """``token`` and its heads below ``ancestor``."""
+    chain = []
+    while token.i != ancestor.i and token.head.i != token.i:
+        chain.append(token)
+        token = token.head
+    return chain
+
+
 def _resolved(found: list[Found]) -> list[Found]:
     """Role fillers with a known actor; an unresolved first filler leaves the role empty."""
     if found and found[0].mention.actor is None:
@@ -319,6 +410,17 @@ def _distinct(found: list[Found]) -> list[Found]:
 
 def _child(token: Token, deps: frozenset[str] | tuple[str, ...]) -> Token | None:
     return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _small_clause_subject(verb: Token) -> Token | None:
+    """The object the parser made the subject of a following participle ("detained 13 Syrians
+    accused of ...": "Syrians" is the subject of "accused")."""
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.i > verb.i:
+            subject = _child(child, ("nsubj",))
+            if subject is not None and subject.i < child.i:
+                return subject
+    return None
 
 
 def _has_argument(verb: Token) -> bool:

@@ -20,6 +20,10 @@ SIBLING_DEPS = frozenset({"conj", "parataxis", "acl:relcl", "relcl", "list", "RO
 # Quad classes whose events are speech: what they govern is content, not a separate event.
 VERBAL_QUADS = frozenset({1, 3})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod:npmod", "nmod", "obl:npmod"})
+# A participle in these links before its noun only describes it ("Iran-backed militias").
+PRENOMINAL_DEPS = frozenset({"amod", "compound"})
+# Links of a participle that, with no auxiliary, modifies a noun ("13 Syrians accused of ...").
+PARTICIPLE_DEPS = frozenset({"acl", "xcomp", "amod"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +62,8 @@ def _match(token: Token, sentence: Span, lexicon: Lexicon) -> Trigger | None:
 def _pos_of(token: Token) -> str | None:
     tag = token.tag_
     # a word with a subject is a verb, whatever the tagger said ("Iraq and Syria share ...")
-    if tag.startswith("VB") or any(c.dep_ in ("nsubj", "nsubj:pass") for c in token.children):
+    if tag.startswith("VB") or any(c.dep_ in ("nsubj", "nsubj:pass") and not _is_possessor(c)
+                                   for c in token.children):
         return "VERB"
     if tag.startswith("NN") and not tag.startswith("NNP"):
         return "NOUN"
@@ -66,6 +71,11 @@ def _pos_of(token: Token) -> str | None:
     if tag == "JJ" and token.lower_.endswith(("ed", "en")):
         return "VERB"
     return None
+
+
+def _is_possessor(token: Token) -> bool:
+    """A phrase ending in possessive "'s", whatever dependency the parser gave it."""
+    return any(t.tag_ == "POS" for t in token.subtree)
 
 
 def _holds(condition: Condition, token: Token, sentence: Span) -> bool:
@@ -120,6 +130,9 @@ def _embedded(token: Token, triggers: dict[int, Trigger], grammar: Grammar) -> b
     ontology = load_ontology()
     if _is_reduced_relative(token, grammar):
         return True  # a participle describing its noun ("Syrians accused of ...")
+    if _forms(token) & grammar.partner_nouns and any(
+            c.dep_ == "case" and c.lower_ == "in" for c in token.children):
+        return True  # "in collaboration with X": X is a partner of the clause's event
     current = token
     while current.dep_ not in SIBLING_DEPS and current.head.i != current.i:
         head = current.head
@@ -151,9 +164,16 @@ def _is_infinitive(token: Token) -> bool:
 
 
 def _is_reduced_relative(token: Token, grammar: Grammar) -> bool:
-    """A passive participle after a noun, with no "by" agent and no object of its own."""
+    """A participle that describes a noun rather than reporting an event: before it
+    ("Iran-backed militias") or after it with no "by" agent and no object of its own ("Syrians
+    accused of ...", however the parser attached it)."""
+    if token.dep_ in PRENOMINAL_DEPS and token.i < token.head.i and not _has_own_subject(token):
+        return True
     after_noun = token.i > 0 and token.doc[token.i - 1].tag_ in ("NNS", "NNPS")
-    if not (token.dep_ == "acl" or (after_noun and not _has_own_subject(token))):
+    bare_participle = (token.tag_ == "VBN" and token.dep_ in PARTICIPLE_DEPS
+                       and not any(c.dep_.startswith("aux") for c in token.children))
+    if not (token.dep_ == "acl" or bare_participle
+            or (after_noun and not _has_own_subject(token))):
         return False
     if token.tag_ not in ("VBN", "VBD"):
         return False
