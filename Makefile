@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: install demo test lint bench evaluate train-parser
+.PHONY: install demo test bench evaluate train-parser docs
 
 $(BIN)/dyad: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,3 +29,6 @@ evaluate: install
 
 train-parser: install
 	bash training/train_parser.sh
+
+docs: install
+	$(BIN)/python docs/update_settings.py

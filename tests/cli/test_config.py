@@ -73,3 +73,9 @@ def test_every_setting_has_help_and_appears_in_the_docs_table():
     for info in table:
         assert info.help
         assert f"`{info.flag}`" in markdown and f"`{info.env}`" in markdown
+
+
+def test_the_settings_doc_is_up_to_date():
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "settings.md").read_text()
+    table = doc.split("<!-- settings -->\n")[1].split("<!-- /settings -->")[0]
+    assert table == settings_markdown(), "docs/settings.md is stale: run `make docs`"
