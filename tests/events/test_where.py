@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pytest
 
 from dyad.events.where import find_location
@@ -17,11 +19,25 @@ PLACES = {
     "hasaka": Location("Hasakah", "SYR", 36.5, 40.75),
     "hasaka governorate": Location("Hasakah Governorate", "SYR", 36.6, 40.9),
     "gouran prison": Location("Ghwayran prison", "SYR", 36.47, 40.73),
+    "us": Location("United States", "USA"),
+    "iran": Location("Iran", "IRN"),
+    "jordan": Location("Jordan", "JOR"),
+    "lebanon": Location("Lebanon", "LBN"),
+    "gaza strip": Location("Gaza Strip", "PSE", 31.42, 34.36),
+    "khartoum": Location("Khartoum", "SDN", 15.55, 32.53),
 }
 
 
+@dataclass(frozen=True)
+class FakeName:
+    text: str
+
+
 class FakePlaces:
-    """The knowledge base's place lookup, on a handful of places."""
+    """The knowledge base's place lookup on a handful of places, and a few actor names."""
+
+    names = (FakeName("Islamic Resistance in Iraq"), FakeName("the Islamic Resistance in Iraq"),
+             FakeName("Iraq"))
 
     def find_place(self, name: str) -> Location | None:
         return PLACES.get(name.strip().lower())

@@ -33,6 +33,7 @@ class AttributionCues:
     pronouns: frozenset[str]
     drop_leading: frozenset[str]
     phrase_breaks: frozenset[str]
+    document_lead_ins: tuple[tuple[str, ...], ...]  # "statement of": the source follows
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +47,9 @@ def attribution_cues() -> AttributionCues:
         pronouns=frozenset(lexicon.strings("pronouns")),
         drop_leading=frozenset(lexicon.strings("drop_leading")),
         phrase_breaks=frozenset(lexicon.strings("phrase_breaks")),
+        document_lead_ins=tuple(
+            tuple(phrase.lower().split()) for phrase in lexicon.strings("document_lead_ins")
+        ),
     )
 
 
@@ -86,13 +90,14 @@ def _source_tokens(sentence: Span, start: int, cues: AttributionCues) -> list[To
 def _subject(verb: Token, sentence: Span) -> list[Token] | None:
     """The subject phrase of a speech verb, cut before any appositive or relative clause."""
     if has_parse(sentence):
-        for child in verb.children:
-            if child.dep_ in SUBJECT_LABELS:
-                phrase = _before_comma(
-                    list(sentence.doc[child.left_edge.i : child.right_edge.i + 1])
-                )
-                if phrase:
-                    return phrase
+        for governor in _subject_holders(verb):
+            for child in governor.children:
+                if child.dep_ in SUBJECT_LABELS:
+                    phrase = _segment_with(
+                        list(sentence.doc[child.left_edge.i : child.right_edge.i + 1]), child
+                    )
+                    if phrase:
+                        return phrase
     return _noun_phrase_before(verb, sentence)
 
 
@@ -120,16 +125,35 @@ def _noun_phrase_before(verb: Token, sentence: Span) -> list[Token] | None:
     return phrase if any(token.tag_.startswith("NN") for token in phrase) else None
 
 
-def _before_comma(tokens: list[Token]) -> list[Token]:
-    for index, token in enumerate(tokens):
-        if token.text in {",", "(", "–", "—", ";"}:
-            return tokens[:index]
-    return tokens
+def _subject_holders(verb: Token) -> tuple[Token, ...]:
+    """The verb, and for a conjoined verb of saying its head, whose subject it shares ("The
+    ministry condemned ... and said that ..."); a conjunct without a clause after it reports
+    nothing ("... and affirmed its support")."""
+    reports = any(child.dep_ == "ccomp" for child in verb.children)
+    return (verb, verb.head) if verb.dep_ == "conj" and reports else (verb,)
+
+
+def _segment_with(tokens: list[Token], head: Token) -> list[Token]:
+    """The comma-free stretch of a subject phrase that holds its head: "Gabriel Soma" of
+    "Gabriel Soma, a member of ...", "MP Joe Wilson" of "In mid-January, MP Joe Wilson"."""
+    segment: list[Token] = []
+    for token in tokens:
+        if token.text in {",", "(", ")", "–", "—", ";"}:
+            if any(word.i == head.i for word in segment):
+                return segment
+            segment = []
+        else:
+            segment.append(token)
+    return segment if any(word.i == head.i for word in segment) else []
 
 
 def _name(tokens: list[Token], mentions: Sequence[Mention], cues: AttributionCues) -> str | None:
-    while tokens and tokens[0].lower_ in cues.drop_leading:
-        tokens = tokens[1:]
+    tokens = _drop_leading(tokens, cues)
+    words = tuple(token.lower_ for token in tokens)
+    for lead_in in cues.document_lead_ins:
+        if words[: len(lead_in)] == lead_in and len(words) > len(lead_in):
+            tokens = _drop_leading(tokens[len(lead_in) :], cues)  # "a statement of the SDF"
+            break
     if not tokens or tokens[0].lower_ in cues.pronouns:
         return None  # "he said", "according to his description"
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
@@ -139,6 +163,12 @@ def _name(tokens: list[Token], mentions: Sequence[Mention], cues: AttributionCue
         if mention.actor is not None and covers_head and mention.char_start >= start - 4:
             return mention.actor.name
     return tokens[0].doc.text[start:end]
+
+
+def _drop_leading(tokens: list[Token], cues: AttributionCues) -> list[Token]:
+    while tokens and tokens[0].lower_ in cues.drop_leading:
+        tokens = tokens[1:]
+    return tokens
 
 
 def _head_noun(tokens: list[Token]) -> Token:

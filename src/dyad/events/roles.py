@@ -143,12 +143,15 @@ class _RoleFinder:
         subject = _child(head, SUBJECT_DEPS)
         if subject is None:
             return self._inherited_subject(head)
-        return self._actors(subject, BY_SHARED_SUBJECT)
+        # a news outlet reports the joined clause ("X website learned ..., but Y opposes")
+        return [f for f in self._actors(subject, BY_SHARED_SUBJECT)
+                if f.mention.actor is None
+                or f.mention.actor.sector not in self.grammar.reporter_sectors]
 
     # -- nouns -------------------------------------------------------------------------------
 
     def noun_roles(self, trigger: Trigger) -> tuple[list[Found], list[Found]]:
-        noun, frame = trigger.token, trigger.rule.frame
+        noun = trigger.token
         between = self._child_with_prep(noun, {"between", "among"})
         if between is None and noun.dep_ in ("obj", "obl"):  # often attached to the verb
             between = self._child_with_prep(noun.head, {"between", "among"})
@@ -308,12 +311,12 @@ class _RoleFinder:
                for c in head.children):
             return False
         current, path = head, []
-        while current.i != trigger.i and current.head.i != current.i and not _is_verb(current):
+        while current.i != trigger.i and current.head.i != current.i and not _is_clause(current):
             path.append(current.dep_)
             current = current.head
-        if current.i == trigger.i:
-            return True
-        if not _is_verb(current) or not before:
+        if current.i == trigger.i or not _is_clause(current):
+            return True  # in the trigger's phrase, or in a verbless (misparsed) fragment
+        if not before:
             return False
         # another verb's subject may be a subject the parse failed to share with the trigger
         return (bool(path) and path[-1] in SUBJECT_DEPS
@@ -383,8 +386,9 @@ def _mention_head(sentence: Span, mention: Mention) -> Token | None:
                 span.root)
 
 
-def _is_verb(token: Token) -> bool:
-    return token.tag_.startswith("VB")
+def _is_clause(token: Token) -> bool:
+    """A verb heading a clause, not an auxiliary ("has" in "Iraq has rejected")."""
+    return token.tag_.startswith("VB") and token.dep_ not in ("aux", "aux:pass", "cop")
 
 
 def _chain(token: Token, ancestor: Token) -> list[Token]:
@@ -416,7 +420,8 @@ def _small_clause_subject(verb: Token) -> Token | None:
     """The object the parser made the subject of a following participle ("detained 13 Syrians
     accused of ...": "Syrians" is the subject of "accused")."""
     for child in verb.children:
-        if child.dep_ == "xcomp" and child.i > verb.i:
+        bare = not any(c.dep_ in ("mark", "aux", "aux:pass") for c in child.children)
+        if child.dep_ in ("xcomp", "advcl") and child.tag_ == "VBN" and bare and child.i > verb.i:
             subject = _child(child, ("nsubj",))
             if subject is not None and subject.i < child.i:
                 return subject

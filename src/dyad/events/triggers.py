@@ -170,8 +170,13 @@ def _is_reduced_relative(token: Token, grammar: Grammar) -> bool:
     if token.dep_ in PRENOMINAL_DEPS and token.i < token.head.i and not _has_own_subject(token):
         return True
     after_noun = token.i > 0 and token.doc[token.i - 1].tag_ in ("NNS", "NNPS")
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    # "detained 13 Syrians accused of ...": the parser may make the noun the participle's subject
+    small_clause = (subject is not None and token.dep_ in ("xcomp", "advcl")
+                    and token.head.i < subject.i)
     bare_participle = (token.tag_ == "VBN" and token.dep_ in PARTICIPLE_DEPS
-                       and not any(c.dep_.startswith("aux") for c in token.children))
+                       and not any(c.dep_.startswith("aux") for c in token.children)
+                       and (subject is None or small_clause))
     if not (token.dep_ == "acl" or bare_participle
             or (after_noun and not _has_own_subject(token))):
         return False

@@ -1,16 +1,21 @@
 """Where an event happened: the knowledge-base place its trigger is tied to in the sentence.
 
-Places are taken only where the sentence uses them as places: after a preposition ("in Hasaka",
-"to Damascus") or as the object of a visit ("visited Baghdad"), never as actors ("Baghdad
-opened an investigation"). Among them the one attached to the trigger in the parse wins, then
-visits' destinations, then "in/at" over "to/from", then the nearest. A place separated from the
-trigger by another verb ("detained 13 Syrians accused of violence in Syria") describes that
-verb, not the event, and is skipped unless the parse ties it to the trigger.
-Cue words live in ``data/lexicons/where.toml``.
+A place counts only where the sentence uses it as a place: the object of a locative preposition
+("in Hasaka", "near the Syrian border") or of a visit ("visited Baghdad"). "to"/"into" count only
+for movements and visits, "from" only as the origin right on a verb trigger ("fired from
+Lebanon"), never as a speaker ("protests from Baghdad"). A place name used as a modifier ("US
+forces", "Syria's affairs", "Iran-backed", "the Jordan attack"), inside an organisation's name
+("the Islamic Resistance in Iraq") or in a list of several places names no single location.
+
+With a parse, the place must hang under the trigger or under a clause above it without another
+verb on its way ("detained 13 Syrians accused of violence in Syria": the violence's place, not
+the detention's); the nearest in the tree wins. Without one, the same test runs on the words
+between trigger and place. Cue words live in ``data/lexicons/where.toml``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
@@ -18,19 +23,32 @@ from typing import Protocol
 from spacy.tokens import Span, Token
 
 from dyad.events.attribute_lexicons import load_lexicon
-from dyad.events.clauses import has_parse
+from dyad.events.clauses import has_parse, is_verb
 from dyad.records import Location
 
 # The longest place name tried, in tokens ("the Ghwayran prison in the Hasaka Governorate").
 MAX_NAME_TOKENS = 6
+# Words between a preposition and the place ("in the center of the capital Khartoum").
+MAX_LEAD_IN_TOKENS = 6
 # Auxiliaries do not separate a place from its trigger ("was killed in Hasaka").
 AUXILIARIES = frozenset(
     {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did"}
 )
+# A verb with one of these labels modifies a noun ("allied groups") rather than heading a clause.
+MODIFIER_LABELS = frozenset({"amod", "compound", "aux", "aux:pass", "cop"})
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+
+
+class ActorName(Protocol):
+    @property
+    def text(self) -> str: ...
 
 
 class PlaceFinder(Protocol):
     """What this module needs of the knowledge base (``dyad.actors.kb.KnowledgeBase``)."""
+
+    @property
+    def names(self) -> Sequence[ActorName]: ...
 
     def find_place(self, name: str) -> Location | None: ...
 
@@ -38,15 +56,24 @@ class PlaceFinder(Protocol):
 @dataclass(frozen=True, slots=True)
 class PlaceCues:
     prepositions: dict[str, int]  # preposition -> rank, lower is better
+    movement_prepositions: dict[str, int]  # only after a movement or visit trigger
+    origin_prepositions: dict[str, int]  # only right on a verb trigger
     visit_triggers: frozenset[str]
     name_words: frozenset[str]
+    lead_in_words: frozenset[str]
+    transparent_verbs: frozenset[str]
+    seat_nouns: frozenset[str]
+
+    def rank(self, preposition: str) -> int | None:
+        for table in (self.prepositions, self.movement_prepositions, self.origin_prepositions):
+            if preposition in table:
+                return table[preposition]
+        return None
 
 
 @dataclass(frozen=True, slots=True)
 class _Candidate:
     location: Location
-    start: int  # token index of the name's first token
-    end: int
     rank: tuple[int, int, int, int]  # lower is better
 
 
@@ -55,32 +82,47 @@ def place_cues() -> PlaceCues:
     lexicon = load_lexicon("where.toml")
     return PlaceCues(
         prepositions=lexicon.integers("prepositions"),
+        movement_prepositions=lexicon.integers("movement_prepositions"),
+        origin_prepositions=lexicon.integers("origin_prepositions"),
         visit_triggers=frozenset(lexicon.strings("words.visit_triggers")),
         name_words=frozenset(lexicon.strings("words.name_words")),
+        lead_in_words=frozenset(lexicon.strings("words.lead_in_words")),
+        transparent_verbs=frozenset(lexicon.strings("words.transparent_verbs")),
+        seat_nouns=frozenset(lexicon.strings("words.seat_nouns")),
     )
 
 
 def find_location(sentence: Span, trigger: Token, kb: PlaceFinder) -> Location | None:
     """The place of the event ``trigger`` reports, or None when the sentence names none."""
     cues = place_cues()
-    is_visit = bool({trigger.lower_, trigger.lemma_.lower()} & cues.visit_triggers)
+    is_visit = _is_visit(trigger, cues)
     candidates: list[_Candidate] = []
     for token in sentence:
-        prep_rank = cues.prepositions.get(token.lower_)
         object_of_visit = is_visit and token.i == trigger.i
+        preposition = token.lower_
+        prep_rank = cues.rank(preposition)
         if prep_rank is None and not object_of_visit:
             continue
         found = _place_after(token.i + 1, sentence, kb, cues)
         if found is None:
             continue
         location, start, end = found
-        attached = _attached(sentence, start, end, trigger)
-        if not attached and _verb_between(sentence, trigger, start, end):
+        governor = _governor(sentence, token, start, end)
+        if preposition in cues.movement_prepositions and not (
+            is_visit or _is_visit(governor, cues)
+        ):
+            continue  # "a threat to Iran"; but "his visit to Damascus, in which he met ..."
+        if _not_a_location(sentence, token, start, end, kb, cues):
             continue
-        destination = is_visit and (object_of_visit or token.lower_ in {"to", "in", "into"})
-        distance = min(abs(trigger.i - start), abs(trigger.i - (end - 1)))
-        rank = (int(not attached), int(not destination), prep_rank or 0, distance)
-        candidates.append(_Candidate(location, start, end, rank))
+        distance = _distance(sentence, trigger, start, end, cues)
+        if distance is None:
+            continue
+        if preposition in cues.origin_prepositions and not (is_verb(trigger) and distance <= 1):
+            continue
+        destination = is_visit and (object_of_visit or preposition in {"to", "in", "into"})
+        linear = min(abs(trigger.i - start), abs(trigger.i - (end - 1)))
+        rank = (int(not destination), distance, prep_rank or 0, linear)
+        candidates.append(_Candidate(location, rank))
     if not candidates:
         return None
     return min(candidates, key=lambda candidate: candidate.rank).location
@@ -89,10 +131,15 @@ def find_location(sentence: Span, trigger: Token, kb: PlaceFinder) -> Location |
 def _place_after(
     start: int, sentence: Span, kb: PlaceFinder, cues: PlaceCues
 ) -> tuple[Location, int, int] | None:
-    """The longest known place in the name-like words from token ``start`` on."""
+    """The longest known place in the name-like words from token ``start`` on, after an
+    article and lead-in words ("the outskirts of", "the center of the capital")."""
     doc = sentence.doc
     i = start
-    while i < sentence.end and doc[i].lower_ in {"the", "a"}:
+    while (
+        i < min(sentence.end, start + MAX_LEAD_IN_TOKENS)
+        and (doc[i].lower_ in {"the", "a"} or doc[i].lower_ in cues.lead_in_words)
+        and not doc[i].text[:1].isupper()
+    ):
         i += 1
     name_end = i
     while name_end < min(sentence.end, i + MAX_NAME_TOKENS) and _name_like(doc[name_end], cues):
@@ -109,20 +156,130 @@ def _place_after(
 
 
 def _name_like(token: Token, cues: PlaceCues) -> bool:
-    return token.text[:1].isupper() or token.lower_ in cues.name_words or token.text in {"-", "'s"}
+    return token.text[:1].isupper() or token.lower_ in cues.name_words or token.text == "-"
 
 
-def _attached(sentence: Span, start: int, end: int, trigger: Token) -> bool:
-    if not has_parse(sentence):
+def _not_a_location(
+    sentence: Span, preposition: Token, start: int, end: int, kb: PlaceFinder, cues: PlaceCues
+) -> bool:
+    """Whether the place name is a modifier, part of an actor's name, or one of a list."""
+    doc = sentence.doc
+    after = doc[end] if end < sentence.end else None
+    if after is not None and (after.text in POSSESSIVES or after.text in {"-", "–"}):
+        return True  # "Syria's internal affairs", "Iran-backed factions"
+    if after is not None and _modifies(doc[start:end], after):
+        return True  # "US forces", "the Jordan attack"
+    governor = _governor(sentence, preposition, start, end)
+    is_subject = governor is not None and governor.dep_.startswith("nsubj")
+    if governor is not None and governor.lower_ in cues.seat_nouns and (
+        is_subject or not has_parse(sentence)
+    ):
+        return True  # "the government in Baghdad agreed": the actor's seat, not the place
+    if after is not None and after.lower_ in {"and", "or", ","}:
+        following = _place_after(end + 1, sentence, kb, cues)
+        if following is not None and following[1] == end + 1:
+            return True  # "in Iraq and Syria": several places, none is the location
+    return _inside_actor_name(sentence, preposition, end, kb)
+
+
+def _governor(sentence: Span, preposition: Token, start: int, end: int) -> Token | None:
+    """The word the prepositional phrase hangs on: its head in the parse, else the word
+    before the preposition."""
+    if has_parse(sentence):
+        root = sentence.doc[start:end].root
+        return None if root.head.i == root.i else root.head
+    return sentence.doc[preposition.i - 1] if preposition.i > sentence.start else None
+
+
+def _is_visit(token: Token | None, cues: PlaceCues) -> bool:
+    return token is not None and bool({token.lower_, token.lemma_.lower()} & cues.visit_triggers)
+
+
+def _modifies(name: Span, after: Token) -> bool:
+    """Whether the place name is a noun modifier of the common noun after it."""
+    if not after.tag_.startswith("NN") or after.tag_.startswith("NNP") or after.is_title:
         return False
-    name = sentence.doc[start:end]
-    return name.root.head.i == trigger.i
+    if has_parse(name):
+        return name.root.head.i == after.i
+    return True
 
 
-def _verb_between(sentence: Span, trigger: Token, start: int, end: int) -> bool:
-    """Whether another verb stands between the trigger and the place name."""
-    low, high = (trigger.i + 1, start) if start > trigger.i else (end, trigger.i)
+def _inside_actor_name(sentence: Span, preposition: Token, end: int, kb: PlaceFinder) -> bool:
+    """Whether words ending with the place spell a known actor ("the Islamic Resistance in
+    Iraq"): then the preposition belongs to the name."""
+    doc = sentence.doc
+    text = doc.text[sentence.start_char : doc[end - 1].idx + len(doc[end - 1])].lower()
+    limit = preposition.idx - sentence.start_char  # the name must start before the preposition
     return any(
-        token.tag_.startswith("VB") and token.lower_ not in AUXILIARIES
+        text.endswith(name) and len(text) - len(name) < limit
+        for name in _names_with_preposition(kb).get(preposition.lower_, ())
+    )
+
+
+@lru_cache(maxsize=4)
+def _names_with_preposition(kb: PlaceFinder) -> dict[str, tuple[str, ...]]:
+    """Actor names holding a preposition inside them, by that preposition."""
+    by_preposition: dict[str, list[str]] = {}
+    cues = place_cues()
+    for name in kb.names:
+        words = name.text.lower().split()
+        for word in set(words[1:-1]):
+            if cues.rank(word) is not None:
+                by_preposition.setdefault(word, []).append(name.text.lower())
+    return {word: tuple(names) for word, names in by_preposition.items()}
+
+
+def _distance(sentence: Span, trigger: Token, start: int, end: int, cues: PlaceCues) -> int | None:
+    """How far the place is from the trigger in the tree, or None when another verb's clause
+    holds it. The words between are checked too, as the parse errs on long sentences."""
+    if _verb_between(sentence, trigger, start, end, cues):
+        return None
+    if not has_parse(sentence):
+        return 0
+    root = sentence.doc[start:end].root
+    trigger_path = [trigger, *trigger.ancestors]
+    place_path = [root, *root.ancestors]
+    common = next((token for token in place_path if token in trigger_path), None)
+    if common is None:
+        return None
+    between = place_path[1 : place_path.index(common)]
+    if any(_separates(token, trigger, cues) for token in between):
+        return None
+    return len(between) + 1 + trigger_path.index(common)
+
+
+def _verb_between(
+    sentence: Span, trigger: Token, start: int, end: int, cues: PlaceCues
+) -> bool:
+    """Whether another verb stands between the trigger and the place. A relative clause that
+    holds neither ("in Baghdad with a statement in which the leaders called ..., supported")
+    only describes a word between them."""
+    low, high = (trigger.i + 1, start) if start > trigger.i else (end, trigger.i)
+    parsed = has_parse(sentence)
+    return any(
+        _separates(token, trigger, cues)
+        and not (parsed and _aside(token, trigger, start))
         for token in sentence.doc[low:high]
+    )
+
+
+def _aside(verb: Token, trigger: Token, place_start: int) -> bool:
+    """A relative clause holding neither the trigger nor the place."""
+    if verb.dep_ != "acl:relcl":
+        return False
+    first, last = verb.left_edge.i, verb.right_edge.i
+    return not (first <= trigger.i <= last or first <= place_start <= last)
+
+
+def _separates(token: Token, trigger: Token, cues: PlaceCues) -> bool:
+    """A verb heading its own clause, which a place below it belongs to; a relative clause on
+    the trigger itself describes the event ("an attack that killed three soldiers in ...")."""
+    if token.i == trigger.i or not is_verb(token):
+        return False
+    if token.dep_ == "acl:relcl" and token.head.i == trigger.i:
+        return False
+    return (
+        token.dep_ not in MODIFIER_LABELS
+        and token.lower_ not in AUXILIARIES
+        and token.lower_ not in cues.transparent_verbs
     )
