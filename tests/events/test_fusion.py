@@ -14,6 +14,7 @@ IRAQ = Actor("irq.gov", "IRQGOV", "Government of Iraq", "IRQ", "GOV")
 TURKEY = Actor("tur.gov", "TURGOV", "Government of Turkey", "TUR", "GOV")
 SYRIA = Actor("syr", "SYR", "Syria", "SYR", None, "country")
 SYRIA_GOV = Actor("syr.gov", "SYRGOV", "Government of Syria", "SYR", "GOV")
+SYRIAN_CIVILIANS = Actor("syr.cvl", "SYRCVL", "Civilians of Syria", "SYR", "CVL")
 MALIKI = Actor("person.nouri-al-maliki", "IRQPTY", "Nouri al-Maliki", "IRQ", "PTY", "person")
 
 
@@ -28,13 +29,14 @@ def event(
     target: Actor | None,
     *,
     event_type: str = "CONSULT",
+    mode: str | None = "visit",
     confidence: float = 0.8,
     date: ResolvedDate | None = None,
     negated: bool = False,
 ) -> Event:
     return Event(
         event_id=event_id, doc_id="d", sentence_index=sentence, sentence="s", char_start=0,
-        char_end=1, event_type=event_type, mode="visit", cameo_root="04", quad_class=1,
+        char_end=1, event_type=event_type, mode=mode, cameo_root="04", quad_class=1,
         intensity=4.0, source=mention(source), target=mention(target), trigger="visit",
         confidence=confidence, date=date, negated=negated,
     )  # fmt: skip
@@ -66,6 +68,7 @@ def test_the_better_telling_is_primary_even_when_it_comes_later():
         pytest.param(event("b", 2, SHAIBANI, TURKEY), id="different-target"),
         pytest.param(event("b", 2, SHAIBANI, IRAQ, event_type="COOPERATE"), id="different-type"),
         pytest.param(event("b", 2, SHAIBANI, IRAQ, negated=True), id="one-is-negated"),
+        pytest.param(event("b", 2, SHAIBANI, IRAQ, mode="phone"), id="different-mode"),
         pytest.param(event("b", 2, None, IRAQ), id="no-shared-known-actor"),
         pytest.param(
             event("b", 2, SHAIBANI, IRAQ, date=day("2025-03-20")), id="dates-conflict"
@@ -97,7 +100,13 @@ def test_order_and_count_are_kept():
 
 
 def test_a_country_fits_its_own_government():
-    verbal = event("a", 1, MALIKI, SYRIA_GOV, event_type="ACCUSE", confidence=0.7)
-    again = event("b", 1, MALIKI, SYRIA, event_type="ACCUSE", confidence=0.6)
+    verbal = event("a", 1, MALIKI, SYRIA_GOV, event_type="ACCUSE", mode="disapprove")
+    again = event("b", 1, MALIKI, SYRIA, event_type="ACCUSE", mode="allege", confidence=0.6)
     other_country = event("c", 2, MALIKI, TURKEY, event_type="ACCUSE", confidence=0.6)
-    assert duplicates([verbal, again, other_country]) == {"a": None, "b": "a", "c": None}
+    civilians = event("d", 3, MALIKI, SYRIAN_CIVILIANS, event_type="ACCUSE", confidence=0.6)
+    assert duplicates([verbal, again, other_country, civilians]) == {
+        "a": None,
+        "b": "a",
+        "c": None,
+        "d": None,
+    }

@@ -16,10 +16,11 @@ from dyad.records import Event, Mention, ResolvedDate
 def mark_duplicates(events: Sequence[Event]) -> list[Event]:
     """Return the events in order, repeats of an earlier-or-better telling marked.
 
-    Two events are the same event when their type matches, their flags match, their actors do
-    not conflict (an unknown actor fits any, a country fits its own sectors and people; at
-    least one known actor is shared) and their dates do not conflict. The primary telling is
-    the one with more known actors, then the higher confidence, then the earlier sentence.
+    Two events are the same event when their type and (across sentences) mode match, their
+    flags match, their actors do not conflict (an unknown actor fits any, a country fits its
+    government; at least one known actor is shared) and their dates do not conflict. The
+    primary telling is the one with more known actors, then the higher confidence, then the
+    earlier sentence.
     """
     primaries: list[Event] = []
     duplicate_of: dict[str, str] = {}
@@ -50,6 +51,10 @@ def _same_event(a: Event, b: Event) -> bool:
         b.historical,
     ):
         return False
+    # One sentence may tell one act twice ("attacked X ... and accused it of ...").
+    modes_differ = a.mode is not None and b.mode is not None and a.mode != b.mode
+    if modes_differ and a.sentence_index != b.sentence_index:
+        return False
     pairs = [(a.source, b.source), (a.target, b.target)]
     if not all(_compatible(x, y) for x, y in pairs):
         return False
@@ -63,15 +68,19 @@ def _known(mention: Mention | None) -> bool:
 
 
 def _compatible(x: Mention | None, y: Mention | None) -> bool:
-    """Unknown fits anything; a bare country fits any actor of that country ("Syria" in one
-    sentence, "the new Syrian leadership" in the next)."""
+    """Unknown fits anything; a bare country fits its government and the people in it ("Syria"
+    in one sentence, "the new Syrian leadership" in the next) but not its civilians or army."""
     if x is None or y is None or x.actor is None or y.actor is None:
         return True
     if x.actor.id == y.actor.id:
         return True
-    countries = {x.actor.country, y.actor.country}
-    is_country = "country" in (x.actor.kind, y.actor.kind)
-    return is_country and len(countries) == 1 and None not in countries
+    country, other = (x.actor, y.actor) if x.actor.kind == "country" else (y.actor, x.actor)
+    return (
+        country.kind == "country"
+        and country.country is not None
+        and other.country == country.country
+        and other.sector == "GOV"
+    )
 
 
 def _dates_agree(a: ResolvedDate | None, b: ResolvedDate | None) -> bool:
