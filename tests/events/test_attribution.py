@@ -60,3 +60,25 @@ def test_unresolved_speaker_keeps_the_text(nlp):
                       char_end=36, actor=None, confidence=0.4)
     assert reported_by(doc[:], [mention]) == "Turkish Foreign Minister Hakan Fidan"
 
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Jordanian foreign ministry condemned the raid and said that five guards were "
+         "wounded.", "Jordanian foreign ministry"),
+        ("In late March, Senator Ann Reyes issued warnings to the cartels, and confirmed that "
+         "sanctions would follow.", "Senator Ann Reyes"),
+        ("The convoy was shelled twice, according to a statement of the Kurdish media office.",
+         "Kurdish media office"),
+    ],
+    ids=["conjoined-said-shares-subject", "subject-after-fronted-phrase",
+         "author-of-a-statement"],
+)
+def test_source_found_through_structure(nlp, text, expected):
+    assert reported_by(nlp(text)[:], ()) == expected
+
+
+def test_conjoined_verb_without_report_names_no_source(nlp):
+    text = "The council met in Amman and affirmed its support for the truce."
+    assert reported_by(nlp(text)[:], ()) is None

@@ -91,3 +91,45 @@ def test_country_from_the_shipped_knowledge_base(nlp, kb):
     token = next(token for token in doc if token.text == "clashed")
     location = find_location(doc[:], token, kb)
     assert location is not None and (location.name, location.country) == ("Syria", "SYR")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Jordan condemned the killing of 40 farmers attributed to armed groups in coastal Syria.",
+         "condemned", "coastal Syria"),
+        ("The ministers ended their meeting in Baghdad with a statement in which they demanded "
+         "a truce in the Gaza Strip, backed the Jordanian proposal and pledged funds.", "backed",
+         "Baghdad"),
+        ("Fighting raged in the center of the capital Khartoum.", "raged", "Khartoum"),
+        ("Rockets were fired from Lebanon overnight.", "fired", "Lebanon"),
+        ("During the envoy's trip to Damascus, in which he met the president, talks covered "
+         "water.", "met", "Damascus"),
+    ],
+    ids=["place-under-descriptive-participle", "place-of-the-enclosing-clause",
+         "lead-in-words-before-place", "origin-of-a-verb", "destination-of-enclosing-visit"],
+)
+def test_location_in_the_tree(nlp, text, trigger, expected):
+    assert locate(nlp, text, trigger) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Militants claimed dozens of attacks on US forces last year.", "attacks"),
+        ("Ankara condemned meddling in Syria's domestic politics.", "condemned"),
+        ("Fighting erupted in Iran-backed enclaves.", "Fighting"),
+        ("Tehran denied a role in the Jordan bombing.", "denied"),
+        ("Washington blamed the Islamic Resistance in Iraq for the raid.", "blamed"),
+        ("Warplanes hit depots in Syria and Iraq.", "hit"),
+        ("The government in Baghdad signed the accord.", "signed"),
+        ("Washington increased pressure on Iraq.", "pressure"),
+        ("Jordan issued a stern warning to Iran.", "warning"),
+        ("The plan drew angry protests from Baghdad.", "protests"),
+    ],
+    ids=["country-as-adjective", "possessive", "hyphenated-adjective", "noun-modifier",
+         "inside-an-actor-name", "list-of-places", "seat-of-the-subject", "on-marks-a-target",
+         "to-without-movement", "from-after-a-noun"],
+)
+def test_place_words_that_are_not_the_location(nlp, text, trigger):
+    assert locate(nlp, text, trigger) is None

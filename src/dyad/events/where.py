@@ -265,10 +265,17 @@ def _verb_between(
 
 def _aside(verb: Token, trigger: Token, place_start: int) -> bool:
     """A relative clause holding neither the trigger nor the place."""
-    if verb.dep_ != "acl:relcl":
+    if not _is_relative(verb):
         return False
     first, last = verb.left_edge.i, verb.right_edge.i
     return not (first <= trigger.i <= last or first <= place_start <= last)
+
+
+def _is_relative(verb: Token) -> bool:
+    """A relative clause, by its label or, as the parse may mislabel it, by its wh-word."""
+    return verb.dep_ == "acl:relcl" or any(
+        child.tag_ in {"WDT", "WP", "WRB"} for child in verb.children
+    )
 
 
 def _separates(token: Token, trigger: Token, cues: PlaceCues) -> bool:
