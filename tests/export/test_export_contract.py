@@ -146,3 +146,15 @@ def test_empty_parquet_still_has_the_columns(tmp_path):
         row[0] for row in con.execute(f"DESCRIBE SELECT * FROM read_parquet('{path}')").fetchall()
     ]
     assert names == list(PARQUET_SCHEMA)
+
+
+def test_a_failed_export_leaves_the_old_file_untouched(tmp_path):
+    from dyad.export.writers import written_atomically
+
+    target = tmp_path / "events.jsonl"
+    target.write_text("previous export\n")
+    with pytest.raises(RuntimeError), written_atomically(target) as partial:
+        partial.write_text("half of a new exp")
+        raise RuntimeError("disk full")
+    assert target.read_text() == "previous export\n"
+    assert list(tmp_path.iterdir()) == [target]

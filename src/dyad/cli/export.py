@@ -25,7 +25,7 @@ from dyad.export.writers import FORMATS
 @click.pass_obj
 def export(settings: Settings, output_format: str, output: str, **filters: Any) -> None:
     """Write the stored events (all, or those matching the filters) to a file."""
-    from dyad.export.writers import write_csv, write_jsonl, write_parquet
+    from dyad.export.writers import write_csv, write_jsonl, write_parquet, written_atomically
 
     if output_format == "parquet" and output == "-":
         raise click.BadParameter("parquet needs a file name", param_hint="--output")
@@ -37,6 +37,8 @@ def export(settings: Settings, output_format: str, output: str, **filters: Any) 
         if output == "-":
             count = writer(records, sys.stdout)
         else:
-            with open(output, "w", encoding="utf-8", newline="") as out:
+            with written_atomically(output) as partial, partial.open(
+                "w", encoding="utf-8", newline=""
+            ) as out:
                 count = writer(records, out)
     click.echo(f"{count} events written to {output}", err=True)

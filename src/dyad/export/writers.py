@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -95,15 +97,29 @@ def write_parquet(records: Iterable[dict[str, Any]], path: str | Path) -> int:
         columns = "{" + ", ".join(f"'{k}': '{v}'" for k, v in PARQUET_SCHEMA.items()) + "}"
         con = duckdb.connect()
         try:
-            # Paths cannot be bound as parameters in COPY/read_json; quote them as literals.
-            con.execute(
-                f"COPY (SELECT * FROM read_json({_literal(staging)}, "
-                f"format='newline_delimited', columns={columns})) "
-                f"TO {_literal(Path(path))} (FORMAT parquet)"
-            )
+            with written_atomically(path) as partial:
+                # Paths cannot be bound as parameters in COPY/read_json; quote them as literals.
+                con.execute(
+                    f"COPY (SELECT * FROM read_json({_literal(staging)}, "
+                    f"format='newline_delimited', columns={columns})) "
+                    f"TO {_literal(partial)} (FORMAT parquet)"
+                )
         finally:
             con.close()
     return count
+
+
+@contextmanager
+def written_atomically(path: str | Path) -> Iterator[Path]:
+    """A temporary path beside ``path`` that replaces it only when the block succeeds,
+    so a failed export never leaves a half-written file."""
+    target = Path(path)
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        yield partial
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def _literal(path: Path) -> str:
