@@ -14,9 +14,11 @@ What is kept, and why (a verb alone is ambiguous, so the derived file stays smal
   WordNet synonyms ("cheer", "decide"), which alone are not events; one plain row per lemma,
   and a lemma listed under two PLOVER types is dropped as ambiguous;
 - simple patterns give conditional rows for the verb the pattern names (its ``# VERB``
-  comment): ``- * NOUN [code]`` -> obj=noun, ``- * (PREP NOUN) [code]`` -> prep=prep;near=noun;
+  comment): ``- * NOUN [code]`` -> obj=noun;
 - generic verbs (``GENERIC_VERBS``), verbs with common non-event senses (``AMBIGUOUS_VERBS``)
-  and every lemma already in ``triggers.tsv`` are skipped.
+  and every lemma already in ``triggers.tsv`` are skipped, and so are patterns whose noun the hand
+  lexicon gives two types ("launch an attack": verbal ACCUSE or ASSAULT): the hand noun rows,
+  with their conditions, decide those.
 
     .venv/bin/python training/import_cameo_verbs.py
 """
@@ -28,6 +30,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from dyad.events.plover import load_ontology
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO / ".." / "shared" / "data"
 CAMEO_VERBS = SHARED / "phoenix_cameo_dictionaries" / "CAMEO.2.0.txt"
@@ -38,39 +42,40 @@ OUTPUT_TSV = LEXICONS / "cameo_verbs.tsv"
 STRENGTH = 0.6
 CONDITIONAL_STRENGTH = 0.7  # a verb with its object or preposition is less ambiguous
 
-# Light or multi-purpose verbs that CAMEO codes only through long patterns.
+# Light or multi-purpose verbs that CAMEO codes only through long patterns (and "found",
+# "saw", which CAMEO lists as verbs but news mostly writes as forms of find and see).
 GENERIC_VERBS = frozenset([
     "be", "become", "begin", "bring", "call", "carry", "change", "come", "continue", "do", "end",
-    "find", "follow", "get", "give", "go", "have", "help", "hold", "include", "keep", "know",
-    "leave", "let", "look", "make", "move", "open", "pass", "play", "put", "raise", "reach",
-    "remain", "report", "return", "run", "say", "see", "seem", "set", "show", "stand", "start",
-    "take", "tell", "think", "try", "turn", "use", "want", "work",
+    "find", "follow", "found", "get", "give", "go", "have", "help", "hold", "include", "keep",
+    "know", "leave", "let", "look", "make", "move", "open", "pass", "play", "put", "raise",
+    "reach", "remain", "report", "return", "run", "saw", "say", "see", "seem", "set", "show",
+    "stand", "start", "take", "tell", "think", "try", "turn", "use", "want", "work",
 ])
 # Verbs of specific codes whose usual news sense is another event or none at all.
 AMBIGUOUS_VERBS = frozenset([
-    "add", "admire", "affect", "affirm", "appropriate", "attend", "attire", "bar", "beat", "bill",
-    "bless", "brand", "breach", "buy", "catch", "celebrate", "charge", "chasten", "cheer", "clap",
-    "clear", "commemorate", "compensate", "convene", "crack", "crucify", "defend", "dishonor",
-    "dishonour", "embolden", "encourage", "enliven", "esteem", "exalt", "extract", "favor",
-    "favour", "fine", "forgave", "forgiven", "galvanize", "gear", "glorify", "grab", "greet",
-    "guard", "honor", "honour", "import", "infest", "inhabit", "inspire", "invest", "invigorate",
-    "lecture", "loot", "outfit", "overturn", "pay", "pirate", "pluck", "prefer", "prize",
-    "protect", "purchase", "reassert", "reassure", "remove", "render", "reprobate", "rescue",
-    "reside", "respect", "revitalize", "revolutionise", "revolutionize", "reward", "rouse",
-    "safeguard", "sanctify", "savage", "secede", "shelter", "shield", "spur", "steal", "stock",
-    "subvert", "sue", "tax", "tend", "tender", "toast", "value", "ward",
+    "add", "admire", "affect", "affirm", "appropriate", "arm", "attend", "attire", "bar", "beat",
+    "bill", "bless", "brand", "breach", "buy", "catch", "celebrate", "charge", "chasten", "cheer",
+    "clap", "clear", "commemorate", "compensate", "confine", "convene", "crack", "crucify",
+    "defend", "dishonor", "dishonour", "embolden", "encourage", "enliven", "esteem", "exalt",
+    "extract", "favor", "favour", "fine", "forgave", "forgiven", "furnish", "galvanize", "gear",
+    "glorify", "grab", "greet", "guard", "honor", "honour", "import", "infest", "inhabit",
+    "inspire", "invest", "invigorate", "lecture", "loot", "outfit", "overturn", "pay", "pirate",
+    "pluck", "prefer", "prize", "protect", "purchase", "reassert", "reassure", "remove", "render",
+    "reprobate", "rescue", "reside", "respect", "revitalize", "revolutionise", "revolutionize",
+    "reward", "rouse", "safeguard", "sanctify", "savage", "secede", "shelter", "shield",
+    "sponsor", "spur", "steal", "stock", "subvert", "sue", "tax", "tend", "tender", "toast",
+    "underwrite", "value", "ward",
 ])
 PARTICLES = frozenset([
-    "about", "across", "against", "along", "around", "at", "away", "back", "by", "down", "for",
-    "from", "in", "into", "of", "off", "on", "out", "over", "through", "to", "toward", "towards",
-    "under", "up", "upon", "with",
+    "about", "across", "against", "ahead", "along", "around", "at", "away", "back", "by", "down",
+    "for", "from", "in", "into", "of", "off", "on", "out", "over", "through", "to", "toward",
+    "towards", "under", "up", "upon", "with",
 ])
 
 HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]")
 VERB_LINE = re.compile(r"^(\+?)([A-Z][A-Z'_-]*)\s*(?:\{[^}]*\})?\s*(?:\[([^\]]*)\])?")
 PATTERN_LINE = re.compile(r"^-\s+(.*?)\s*\[([^\]]*)\]\s*(?:#\s*(\S+))?")
 SIMPLE_OBJECT = re.compile(r"^\* ([A-Z]+)$")  # "- * AID"
-SIMPLE_PREP = re.compile(r"^\* \(([A-Z]+) ([A-Z]+)\)$")  # "- * (FOR TALKS)"
 MAPPING_LINE = re.compile(r"^(\d{3,4}):\s*([A-Z]+)\s*,([^,#]*)")
 
 
@@ -85,7 +90,6 @@ class CameoVerb:
     lemma: str  # lower case, one word
     code: str  # CAMEO event code, e.g. "0841"
     condition: str | None  # a triggers.tsv condition, e.g. "prep=off", or None
-    line: int  # line in the source, for tracing
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +122,7 @@ def parse_verbs(text: str) -> list[CameoVerb]:
     verbs: list[CameoVerb] = []
     block_code, block_lemmas = "---", set[str]()
     in_verbs = False
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for raw in text.splitlines():
         line = raw.strip()
         if line.startswith("#######"):
             in_verbs = "VERB PATTERNS" in line
@@ -128,7 +132,7 @@ def parse_verbs(text: str) -> list[CameoVerb]:
         if header := HEADER.match(line):
             block_code, block_lemmas = _first_code(header.group(2)), set()
         elif pattern := PATTERN_LINE.match(line):
-            verb = _pattern_verb(pattern.groups(), block_lemmas, number)
+            verb = _pattern_verb(pattern.groups(), block_lemmas)
             if verb:
                 verbs.append(verb)
         elif entry := VERB_LINE.match(line):
@@ -136,12 +140,12 @@ def parse_verbs(text: str) -> list[CameoVerb]:
             if lemma:
                 block_lemmas.add(lemma)
                 code = _first_code(entry.group(3)) if entry.group(3) else block_code
-                verbs.append(CameoVerb(lemma, code, condition, number))
+                verbs.append(CameoVerb(lemma, code, condition))
     return verbs
 
 
 def _first_code(cell: str) -> str:
-    """"042:043" -> "042" (the second code is the reversed-role reading); "110]---" -> "110"."""
+    """"042:043" -> "042" (the first of a pair); "---" and malformed cells -> "---"."""
     code = cell.split(":")[0].strip()
     return code if code.isdigit() else "---"
 
@@ -155,24 +159,20 @@ def _lemma(plus: str, name: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _pattern_verb(
-    groups: tuple[str, str, str | None], block_lemmas: set[str], number: int
-) -> CameoVerb | None:
-    """A conditional verb from "- * NOUN [code] # VERB" or "- * (PREP NOUN) [code] # VERB"."""
+def _pattern_verb(groups: tuple[str, str, str | None], block_lemmas: set[str]) -> CameoVerb | None:
+    """A conditional verb from "- * NOUN [code] # VERB".
+
+    Prepositional patterns ("- * (FOR TALKS)") are not used: the lexicon can only ask for the
+    noun anywhere in the sentence, and such rows added no correct event in the evaluation.
+    """
     pattern, code, named = groups
     lemma = (named or "").lower()
     if lemma not in block_lemmas:
         return None
-    condition = None
-    if found := SIMPLE_OBJECT.match(pattern):
-        noun = found.group(1).lower()
-        if _is_noun_like(noun):
-            condition = f"obj={singular(noun)}"
-    elif found := SIMPLE_PREP.match(pattern):
-        prep, noun = found.group(1).lower(), found.group(2).lower()
-        if prep in PARTICLES and _is_noun_like(noun):
-            condition = f"prep={prep};near={singular(noun)}"
-    return CameoVerb(lemma, _first_code(code), condition, number) if condition else None
+    found = SIMPLE_OBJECT.match(pattern)
+    if not found or not _is_noun_like(noun := found.group(1).lower()):
+        return None
+    return CameoVerb(lemma, _first_code(code), f"obj={singular(noun)}")
 
 
 def _is_noun_like(word: str) -> bool:
@@ -200,13 +200,14 @@ def build_rows(
     verbs: Iterable[CameoVerb],
     mapping: Mapping[str, PloverCode],
     modes: Mapping[str, frozenset[str]],
-    excluded: frozenset[str],
+    hand: Mapping[str, frozenset[str]],
 ) -> list[Row]:
     """Conditional rows from simple patterns, then one plain row per unambiguous lemma.
 
     ``modes`` holds the valid modes of each PLOVER type (a mode the table gives but the
-    ontology lacks, e.g. RETREAT "ease", becomes no mode). Rows are sorted by lemma with a
-    lemma's conditional rows first, so that its plain row does not shadow them.
+    ontology lacks, e.g. RETREAT "ease", becomes no mode); ``hand`` the PLOVER types of each
+    lemma of triggers.tsv. Rows are sorted by lemma with a lemma's conditional rows first, so
+    that its plain row does not shadow them.
     """
     plain: dict[str, set[PloverCode]] = {}
     conditional: dict[tuple[str, str], PloverCode] = {}
@@ -214,12 +215,14 @@ def build_rows(
         target = plover_code(verb.code, mapping)
         if target is None or target.event_type not in modes:
             continue
-        if verb.lemma in excluded or verb.lemma in GENERIC_VERBS:
+        if verb.lemma in hand or verb.lemma in GENERIC_VERBS:
             continue
         target = PloverCode(target.event_type,
                             target.mode if target.mode in modes[target.event_type] else None)
         if verb.condition is not None:
-            conditional.setdefault((verb.lemma, verb.condition), target)
+            noun = verb.condition.rsplit("=", 1)[1]
+            if len(hand.get(noun, ())) < 2:
+                conditional.setdefault((verb.lemma, verb.condition), target)
         elif not is_root_default(verb.code) and verb.lemma not in AMBIGUOUS_VERBS:
             plain.setdefault(verb.lemma, set()).add(target)
     rows = [Row(lemma, target.event_type, target.mode, CONDITIONAL_STRENGTH, when)
@@ -239,14 +242,17 @@ def is_root_default(code: str) -> bool:
     return len(code) == 3 and code.endswith("0")
 
 
-def hand_lemmas(path: Path) -> frozenset[str]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.split("\t")[0] for line in lines if line and not line.startswith("#"))
+def hand_types(path: Path) -> dict[str, frozenset[str]]:
+    """Lemma -> PLOVER types it has in the hand lexicon (triggers.tsv)."""
+    types: dict[str, set[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            cells = line.split("\t")
+            types.setdefault(cells[0], set()).add(cells[2])
+    return {lemma: frozenset(found) for lemma, found in types.items()}
 
 
 def ontology_modes() -> dict[str, frozenset[str]]:
-    from dyad.events.plover import load_ontology
-
     return {name: frozenset(t.modes) for name, t in load_ontology().items()}
 
 
@@ -269,7 +275,7 @@ def render(rows: Iterable[Row]) -> str:
 def main() -> None:
     mapping = parse_mapping(CAMEO2PLOVER.read_text(encoding="utf-8"))
     verbs = parse_verbs(CAMEO_VERBS.read_text(encoding="latin-1"))
-    rows = build_rows(verbs, mapping, ontology_modes(), hand_lemmas(TRIGGERS_TSV))
+    rows = build_rows(verbs, mapping, ontology_modes(), hand_types(TRIGGERS_TSV))
     OUTPUT_TSV.write_text(render(rows), encoding="utf-8")
     print(f"{len(verbs)} CAMEO verb entries -> {len(rows)} rows in {OUTPUT_TSV.name}")
 

@@ -207,8 +207,35 @@ def test_sector_without_country_word_takes_the_nearest_country(mentions):
     assert found["The Interior Ministry"] == "arm.gov"
 
 
-def test_sector_without_any_country_is_not_a_mention(mentions):
-    assert "The army" not in by_text(mentions("The army fired on the crowd."))
+@pytest.mark.parametrize("text, name, expected", [
+    ("The army fired on the crowd.", "The army", "sector.mil"),
+    ("Police arrested twelve men on Friday.", "Police", "sector.cop"),
+    ("Hundreds of protesters marched on Sunday.", "protesters", "sector.cvl"),
+    ("The rebels freed two hostages.", "The rebels", "sector.reb"),
+], ids=["army", "police", "protesters", "rebels"])
+def test_generic_agent_without_any_country_is_the_sector_alone(mentions, text, name, expected):
+    found = {m.text: m.actor for m in mentions(text)}
+    assert found[name].id == expected
+    assert found[name].country is None
+
+
+def test_unmodified_sector_after_another_actor_is_not_a_second_mention(mentions):
+    assert list(by_text(mentions("Hezbollah forces shelled the town."))) == ["Hezbollah forces"]
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("Georgian President Eduard Shevardnadze resigned on Sunday.",
+     "Georgian President Eduard Shevardnadze", "geo.gov"),
+    ("Libyan leader Muammar Gaddafi signed the treaty.", "Libyan leader Muammar Gaddafi",
+     "lby.gov"),
+], ids=["president", "leader"])
+def test_unknown_name_after_a_vacant_title_is_that_government(mentions, text, name, expected):
+    assert by_text(mentions(text, published=None))[name] == expected
+
+
+def test_summit_is_an_event_not_an_actor(mentions):
+    found = by_text(mentions("Baghdad will host the Arab summit in May."))
+    assert "the Arab summit" not in found and "Arab summit" not in found
 
 
 def test_possessive_title_before_a_named_body_is_not_the_holder(mentions):

@@ -26,6 +26,8 @@ USER_PATHS_VARIABLE = "DYAD_ACTORS"  # os.pathsep-separated files or folders of 
 CANONICAL, ALIAS, MT, SHORT, SHORT_MT = "canonical", "alias", "mt", "short", "short_mt"
 COUNTRY, ADJECTIVE, DEMONYM, CAPITAL = "country", "adjective", "demonym", "capital"
 MT_PREFIX = "mt:"
+# Id prefix of a sector whose country is unknown ("sector.cop" for "police").
+SECTOR_ONLY_PREFIX = "sector."
 
 SCHEMAS: dict[tuple[str, ...], str] = {
     ("iso3", "name", "aliases", "adjectives", "demonyms", "capitals"): "countries",
@@ -103,6 +105,9 @@ class KnowledgeBase:
     def get(self, actor_id: str) -> Actor | None:
         if actor_id in self.actors:
             return self.actors[actor_id]
+        if actor_id.startswith(SECTOR_ONLY_PREFIX):
+            sector = actor_id.removeprefix(SECTOR_ONLY_PREFIX).upper()
+            return self.sector_only(sector) if sector in self.sectors else None
         iso, _, sector = actor_id.partition(".")
         if iso.upper() in self.countries and sector.upper() in self.sectors:
             return self.country_sector(iso.upper(), sector.upper())
@@ -153,6 +158,14 @@ class KnowledgeBase:
             country=iso3, sector=sector, kind="sector",
             aliases=_unique((*capitals, *generated, *self.sector_aliases.get(actor_id, ()))),
         )
+
+    def sector_only(self, sector: str) -> Actor:
+        """A sector with no known country ("police", "the rebels"): coded as the sector alone."""
+        if sector not in self.sectors:
+            raise KeyError(f"{SECTOR_ONLY_PREFIX}{sector.lower()}")
+        name = self.sectors[sector].name_template.replace(" of {country}", "")
+        return Actor(id=f"{SECTOR_ONLY_PREFIX}{sector.lower()}", code=sector, name=name,
+                     sector=sector, kind="sector")
 
     def split_code(self, code: str) -> tuple[str | None, str | None]:
         """'SYRREBHTS' -> ('SYR', 'REB'); codes of transnational actors have no country."""

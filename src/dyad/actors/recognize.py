@@ -25,6 +25,7 @@ from dyad.actors.kb import (
     COUNTRY,
     DEMONYM,
     MT,
+    SECTOR_ONLY_PREFIX,
     SHORT,
     SHORT_MT,
     KnowledgeBase,
@@ -36,11 +37,13 @@ from dyad.segment import content_sentences
 
 DESCRIPTION, TITLE, VACANT, UNKNOWN = "description", "title", "vacant_title", "unknown"
 INFERRED = "inferred_country"  # "the Interior Ministry": the country of a nearby mention
+GENERIC = "generic_agent"  # "police", "the rebels": a sector with no country to give it
 CONFIDENCE = {
     CANONICAL: 0.95, COUNTRY: 0.95, ALIAS: 0.9, SHORT: 0.85, TITLE: 0.8, MT: 0.75,
     SHORT_MT: 0.75, DESCRIPTION: 0.7, DEMONYM: 0.7, CAPITAL: 0.6,
     VACANT: 0.5,  # "the Syrian president" when nobody held the office that day: the government
     INFERRED: 0.5,
+    GENERIC: 0.5,
     UNKNOWN: 0.3,  # a capitalised name after "MP", "minister"...: someone, but not known
 }
 POSSESSIVE = frozenset({"'s", "’s"})
@@ -209,25 +212,33 @@ def _owns_named_body(context: _Context, end: int) -> bool:
 def _standalone_sectors(context: _Context, candidates: Sequence[Candidate], doc: Doc,
                         starts: list[int]) -> list[Candidate]:
     """ "the Interior Ministry said": a sector noun without a country word takes the country of
-    the nearest country or country-sector mention before it in the same or previous sentence."""
+    the nearest country or country-sector mention before it in the same or previous sentence.
+    A generic agent with no country to take ("police", "the rebels") is the sector alone."""
     standalone = context.kb.words.get("standalone_sector", frozenset())
+    generic = context.kb.words.get("generic_agent", frozenset())
     covered = {i for c in candidates for i in range(c.start, c.end)}
     found = []
     for start in range(len(context.lower)):
         head = context.tables.heads.longest_at(context.lower, context.texts, start)
-        # only a capitalised body ("the Interior Ministry", a sentence-opening "Security
-        # forces"): a lower-case one is as often another country's ("attributed to security
-        # forces ... in coastal Syria") as the nearest one's
-        if head is None or start in covered or not context.texts[start][:1].isupper():
+        if head is None or start in covered or start - 1 in covered:
             continue
         end, heads = head
         sector = next((key for kind, key in heads if kind == "sector"), None)
-        if sector is None or " ".join(context.lower[start:end]) not in standalone:
+        words = " ".join(context.lower[start:end])
+        if sector is None:
             continue
-        country = _nearest_country(context, candidates, doc, starts, start)
+        # only a capitalised body ("the Interior Ministry", a sentence-opening "Security
+        # forces") takes a country: a lower-case one is as often another country's
+        # ("attributed to security forces ... in coastal Syria") as the nearest one's
+        country = None
+        if words in standalone and context.texts[start][:1].isupper():
+            country = _nearest_country(context, candidates, doc, starts, start)
         if country is not None and context.kb.get(f"{country}.{sector.lower()}") is not None:
             found.append(Candidate(context.left_edge(start), end,
                                    f"{country}.{sector.lower()}", INFERRED))
+        elif words in generic:
+            found.append(Candidate(context.left_edge(start), end,
+                                   f"{SECTOR_ONLY_PREFIX}{sector.lower()}", GENERIC))
     return found
 
 
@@ -291,6 +302,12 @@ def _titled_names(context: _Context, candidates: Sequence[Candidate]) -> list[Ca
         for person in by_start.get(title.end, ()):
             form = ALIAS if person.actor_id == title.actor_id else person.form
             merged.append(Candidate(title.start, person.end, person.actor_id, form,
+                                    title.start, title.end))
+    unknown = {c.start: c for c in candidates if c.form == UNKNOWN and c.actor_id is None}
+    for title in candidates:  # "Georgian President Eduard Shevardnadze", nobody holding it today:
+        person = unknown.get(title.end)  # someone in the office, so its government acts
+        if title.form == VACANT and person is not None:
+            merged.append(Candidate(title.start, person.end, title.actor_id, VACANT,
                                     title.start, title.end))
     for person in people:  # a bare office or cue word: "interim President Ahmed al-Sharaa"
         office_start = _bare_title_start(context, person.start)

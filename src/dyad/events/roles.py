@@ -199,6 +199,9 @@ class _RoleFinder:
         elif frame == "mixed":  # "condemnation of the massacre ... in Syria": look deeper
             of_phrase = self._child_with_prep(noun, {"of"})
             deeper = self._all_actors(of_phrase, clauses=True) if of_phrase is not None else []
+            # a named country deep in the phrase says more than a sector with no country
+            # ("the massacre ... attributed to security forces ... in coastal Syria")
+            deeper.sort(key=lambda f: f.mention.actor is None or f.mention.actor.country is None)
             source = possessor or by or modifier
             target = of or to or [Found(f.mention, BY_LINEAR_ORDER, direct=False)
                                   for f in deeper[:1]]
@@ -267,20 +270,33 @@ class _RoleFinder:
         word = token.lower_
         if word in self.grammar.person_pronouns:
             candidates = self.index.before(token.idx, self.previous_start)
-            wanted = [m for m in candidates if m.actor is not None and m.actor.kind == "person"]
+            antecedent = next((m for m in candidates
+                               if m.actor is not None and m.actor.kind == "person"), None)
         elif word in self.grammar.thing_pronouns:
             candidates = self.index.before(token.idx, self.sentence.start_char)
-            wanted = [m for m in candidates if m.actor is not None and m.actor.kind != "person"]
+            antecedent = self._antecedent(
+                [m for m in candidates if m.actor is not None and m.actor.kind != "person"])
         else:
             return None
-        if not wanted:
+        if antecedent is None:
             return None
-        antecedent = wanted[0]
         mention = dataclasses.replace(
             antecedent, text=token.text, char_start=token.idx,
             char_end=token.idx + len(token.text),
         )
         return Found(mention, BY_PRONOUN)
+
+    def _antecedent(self, candidates: list[Mention]) -> Mention | None:
+        """The nearest candidate not named as a place or a comparison ("a country like Syria"),
+        preferring one that is not a noun's "of" complement ("the entry of the army")."""
+        actors, complements = [], []
+        for mention in candidates:
+            head = _mention_head(self.sentence, mention)
+            cases = {c.lower_ for c in head.children if c.dep_ == "case"} if head else set()
+            if cases & self.grammar.locative_preps:
+                continue
+            (complements if "of" in cases else actors).append(mention)
+        return next(iter(actors + complements), None)
 
     def _linear(self, trigger: Token, before: bool) -> list[Found]:
         """Nearest fitting mention before (source) or after (target) within a small window of

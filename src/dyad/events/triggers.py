@@ -116,11 +116,14 @@ def _prepositions(token: Token) -> set[str]:
 def _objects(token: Token) -> list[Token]:
     """The object words of a verb, with their conjuncts and compounds ("aid and weapons")."""
     heads = [c for c in token.children if c.dep_ in ("obj", "iobj", "nsubj:pass")]
-    if token.dep_ == "acl" and token.tag_ == "VBN":  # "the aid delivered to ..."
+    # "the aid delivered to ...", "the summit that will be hosted by ..."
+    if token.dep_ in ("acl", "acl:relcl", "relcl") and token.tag_ == "VBN":
         heads.append(token.head)
     found = []
     for head in heads:
         found.append(head)
+        if head.tag_ == "WDT" and head.i > 0:  # "the summit that will be hosted": the summit
+            found.append(head.doc[head.i - 1])
         found += [c for c in head.children if c.dep_ in ("conj", "compound")]
     return found
 

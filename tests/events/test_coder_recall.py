@@ -1,0 +1,72 @@
+"""Recall of the coder on hand-written sentences: concessions, sanctions, retreats, accusations
+and agreements worded in ways the first lexicon missed, and actors without a country."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.actors import find_mentions
+from dyad.events import code_events
+from dyad.records import Article
+
+
+@pytest.fixture(scope="module")
+def recognized(nlp, kb, summary):
+    """(type, source id, target id) of each event, with the real actor recognition."""
+
+    def code(text: str) -> list[tuple[str, str | None, str | None]]:
+        article = Article(doc_id="test", text=text, published=None)
+        doc = nlp(text)
+        return [summary(e) for e in code_events(doc, article, find_mentions(doc, article, kb), kb)]
+
+    return code
+
+# (text, the event an analyst codes: type, source id, target id)
+CODED = [
+    pytest.param("Jordan lifted the curfew on Mafraq's residents on Tuesday.",
+                 ("CONCEDE", "jor", None), id="concede-lift-curfew"),
+    pytest.param("Egypt has relaxed the travel restrictions on Sudanese nationals.",
+                 ("CONCEDE", "egy", None), id="concede-relax-restrictions"),
+    pytest.param("Tunisian unions called off the general strike after talks.",
+                 ("CONCEDE", "tun.lab", None), id="concede-call-off-strike"),
+    pytest.param("Kenya halted aid to Somalia after the attack.",
+                 ("SANCTION", "ken", "som"), id="sanction-halt-aid"),
+    pytest.param("Chile broke off relations with Venezuela on Monday.",
+                 ("SANCTION", "chl", "ven"), id="sanction-break-relations"),
+    pytest.param("Norway froze the assets of Libya's central bank.",
+                 ("SANCTION", "nor", None), id="sanction-freeze-assets"),
+    pytest.param("Armenia declared a ceasefire with Azerbaijan on Friday.",
+                 ("RETREAT", "arm", "aze"), id="retreat-ceasefire"),
+    pytest.param("Mali returned the captured helicopter to Niger.",
+                 ("RETREAT", "mli", "ner"), id="retreat-return-helicopter"),
+    pytest.param("Peru summoned Chile's ambassador over the remarks.",
+                 ("ACCUSE", "per", None), id="accuse-summon-ambassador"),
+    pytest.param("Ghana complained to Togo about the border incidents.",
+                 ("ACCUSE", "gha", "tgo"), id="accuse-complain"),
+    pytest.param("Senegal accepted a proposal from Gambia to share the river.",
+                 ("AGREE", "sen", None), id="agree-accept-proposal"),
+    pytest.param("Police arrested four Lebanese nationals in the port.",
+                 ("COERCE", "sector.cop", "lbn.cvl"), id="country-less-police"),
+    pytest.param("Georgian President Eduard Shevardnadze resigned on Sunday.",
+                 ("RETREAT", "geo.gov", None), id="unknown-holder-of-a-title"),
+]
+
+NOT_CODED = [
+    pytest.param("Police said the road to the airport was closed.", id="police-only-report"),
+    pytest.param("Turkey released its trade figures for March.", id="release-figures"),
+    pytest.param("The company cut its prices by a tenth.", id="cut-prices"),
+    pytest.param("Algeria will host the Arab summit in May.", id="summit-is-not-a-guest"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CODED)
+def test_codes_the_analyst_event(recognized, text, expected):
+    kind, source, target = expected
+    found = recognized(text)
+    assert any(t == kind and s == source and (target is None or g == target)
+               for t, s, g in found), found
+
+
+@pytest.mark.parametrize("text", NOT_CODED)
+def test_codes_no_event(recognized, text):
+    assert recognized(text) == []
