@@ -64,7 +64,7 @@ def _code_sentence(
     ontology = load_ontology()
     attributes: dict[str, object] | None = None  # sentence-level attributes, computed once
     for trigger in find_triggers(sentence, lexicon):
-        roles = find_roles(trigger, sentence, index, previous_start, lexicon.grammar)
+        roles = find_roles(trigger, sentence, index, previous_start, lexicon)
         roles = _host_government(trigger, roles, kb, article.doc_id, number)
         if not _has_distinct_actors(roles):
             continue

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from dyad.events.lexicon import Grammar
+from dyad.events.cues import Cues, load_cues
+from dyad.events.lexicon import Lexicon
 from dyad.events.triggers import Trigger
 from dyad.records import Mention
 
@@ -76,10 +77,10 @@ class MentionIndex:
 
 
 def find_roles(
-    trigger: Trigger, sentence: Span, index: MentionIndex, previous_start: int, grammar: Grammar
+    trigger: Trigger, sentence: Span, index: MentionIndex, previous_start: int, lexicon: Lexicon
 ) -> Roles:
     """Source, target and others of ``trigger``; ``previous_start`` bounds pronoun look-back."""
-    finder = _RoleFinder(sentence, index, previous_start, grammar)
+    finder = _RoleFinder(sentence, index, previous_start, lexicon, _object_words(trigger))
     if trigger.rule.pos == "NOUN":
         source, target = finder.noun_roles(trigger)
         clause = trigger.token.head if trigger.token.dep_ in SUBJECT_DEPS else trigger.token
@@ -91,19 +92,25 @@ def find_roles(
 
 class _RoleFinder:
     def __init__(
-        self, sentence: Span, index: MentionIndex, previous_start: int, grammar: Grammar
+        self, sentence: Span, index: MentionIndex, previous_start: int, lexicon: Lexicon,
+        object_words: frozenset[str] = frozenset(),
     ) -> None:
         self.sentence = sentence
         self.index = index
         self.previous_start = previous_start
-        self.grammar = grammar
+        self.lexicon = lexicon
+        self.grammar = lexicon.grammar
+        self.cues: Cues = load_cues()
+        # event nouns the trigger itself governs ("eased sanctions on X"): X is the target
+        self.object_words = object_words
 
     # -- verbs -------------------------------------------------------------------------------
 
     def verb_roles(self, verb: Token, event_type: str) -> tuple[list[Found], list[Found]]:
         passive = any(c.dep_ in PASSIVE_DEPS for c in verb.children)
         agent = self._child_with_prep(verb, self.grammar.agent_preps - {"from"}, ("obl",))
-        if passive or (agent is not None and verb.tag_ == "VBN"):
+        active_subject = _child(verb, SUBJECT_DEPS)  # "X condemned the attack by Y" is active
+        if passive or (agent is not None and verb.tag_ == "VBN" and active_subject is None):
             target = self._actors(_child(verb, ("nsubj:pass",)))
             source = self._actors(agent)
             if not target and verb.dep_ == "acl":  # "the Syrians detained by police"
@@ -118,7 +125,8 @@ class _RoleFinder:
                 target = self._actors(self._child_with_prep(verb, preps))
         subject_token = _child(verb, SUBJECT_DEPS | {"nsubj:pass"})
         if subject_token is not None and subject_token.lower_ in RELATIVE_WORDS:
-            relative = self._actors(verb.head, BY_SHARED_SUBJECT)  # "forces which attacked"
+            # "forces which attacked"
+            relative = self._actors(_antecedent_of(subject_token), BY_SHARED_SUBJECT)
             if passive:
                 target = target or relative
             else:
@@ -239,10 +247,44 @@ class _RoleFinder:
             return []
         found: dict[int, Found] = {}  # one per mention: a long name may span conjuncts
         for head in [token, *_conjuncts(token)]:
-            actor = self._actor_of_phrase(head, weight)
+            event = self._is_event_noun(head) and self.index.at(head) is None
+            actor = (self._doer_of_event(head, weight) if event
+                     else self._actor_of_phrase(head, weight))
             if actor is not None:
                 found.setdefault(actor.mention.char_start, actor)
         return list(found.values())
+
+    def _is_event_noun(self, token: Token) -> bool:
+        """A common noun naming an event ("the strikes", "the violence against protesters")."""
+        if not token.tag_.startswith("NN") or token.tag_.startswith("NNP"):
+            return False
+        forms = _forms(token)
+        if forms & self.object_words:
+            return False
+        return bool(forms & self.cues.event_nouns) or any(
+            self.lexicon.rules_for(form, "NOUN") for form in forms)
+
+    def _doer_of_event(self, noun: Token, weight: float) -> Found | None:
+        """Who did what an event noun names: its possessor, its "by" phrase, a name or adjective
+        modifying it ("US strikes", "the Lebanese demand") or, for a noun whose "of" is its
+        doer, the "of" phrase. Its patient ("the violence against protesters", "an assault on
+        workers") is not its doer."""
+        rules = [r for form in _forms(noun) for r in self.lexicon.rules_for(form, "NOUN")]
+        of_is_doer = not rules or rules[0].frame == "agent"
+        candidates = [_child(noun, ("nmod:poss",)),
+                      self._child_with_prep(noun, self.grammar.agent_preps),
+                      *[c for c in noun.children if c.dep_ in ("compound", "amod")]]
+        if of_is_doer:
+            candidates.append(self._child_with_prep(noun, {"of"}))
+        if noun.dep_ == "obj":  # "condemned the attack by Y": "by Y" hung on the verb
+            by = self._child_with_prep(noun.head, self.grammar.agent_preps)
+            if by is not None and by.left_edge.i == noun.right_edge.i + 1:
+                candidates.append(by)
+        for candidate in candidates:
+            actor = self._actor_of_phrase(candidate, weight) if candidate is not None else None
+            if actor is not None:
+                return actor
+        return None
 
     def _all_actors(self, token: Token, clauses: bool = False) -> list[Found]:
         """Every actor named inside a phrase, in text order ("between the agencies of X and Y");
@@ -289,14 +331,19 @@ class _RoleFinder:
     def _antecedent(self, candidates: list[Mention]) -> Mention | None:
         """The nearest candidate not named as a place or a comparison ("a country like Syria"),
         preferring one that is not a noun's "of" complement ("the entry of the army")."""
-        actors, complements = [], []
+        subjects, actors, complements = [], [], []
         for mention in candidates:
             head = _mention_head(self.sentence, mention)
             cases = {c.lower_ for c in head.children if c.dep_ == "case"} if head else set()
             if cases & self.grammar.locative_preps:
                 continue
-            (complements if "of" in cases else actors).append(mention)
-        return next(iter(actors + complements), None)
+            if head is not None and head.tag_ == "NNS" and head.text.islower():  # not "soldiers"
+                continue
+            if head is not None and head.dep_ in SUBJECT_DEPS:
+                subjects.append(mention)
+            else:
+                (complements if "of" in cases else actors).append(mention)
+        return next(iter(subjects + actors + complements), None)
 
     def _linear(self, trigger: Token, before: bool) -> list[Found]:
         """Nearest fitting mention before (source) or after (target) within a small window of
@@ -349,8 +396,8 @@ class _RoleFinder:
             if token.tag_.startswith("VB") and child.i < token.i:
                 continue  # a fronted "On Friday, ..." is no verb argument
             is_argument = child.dep_.split(":")[0] in deps or child.dep_ == "obl:agent"
-            if is_argument and any(g.dep_ == "case" and g.lower_ in preps
-                                   for g in child.children):
+            cases = {g.lower_ for g in child.children if g.dep_ == "case"}
+            if is_argument and cases & preps and not cases & self.cues.reporting_case:
                 return child
         return None
 
@@ -391,6 +438,22 @@ def destination(trigger: Trigger) -> Token | None:
         if any(g.dep_ in ("case", "mark") and g.lower_ == "to" for g in child.children):
             return child
     return None
+
+
+def _object_words(trigger: Trigger) -> frozenset[str]:
+    return frozenset(w for c in trigger.rule.conditions if c.kind == "obj" for w in c.words)
+
+
+def _antecedent_of(relative: Token) -> Token:
+    """The noun a relative word ("which", "who") stands for: the head of its clause, or, when the
+    parser hung the clause on a verb, the nearest noun before the relative word."""
+    clause = relative.head
+    if clause.dep_ in ("acl:relcl", "relcl", "acl") or clause.head.pos_ in ("NOUN", "PROPN"):
+        return clause.head
+    for token in reversed(relative.doc[relative.sent.start:relative.i]):
+        if token.pos_ in ("NOUN", "PROPN", "PRON"):
+            return token
+    return clause.head
 
 
 def _mention_head(sentence: Span, mention: Mention) -> Token | None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from dyad.events.cues import load_cues
 from dyad.events.lexicon import Condition, Grammar, Lexicon, TriggerRule
 from dyad.events.plover import load_ontology
 
@@ -116,6 +117,10 @@ def _prepositions(token: Token) -> set[str]:
 def _objects(token: Token) -> list[Token]:
     """The object words of a verb, with their conjuncts and compounds ("aid and weapons")."""
     heads = [c for c in token.children if c.dep_ in ("obj", "iobj", "nsubj:pass")]
+    if not heads:  # "hosts about 650,000 refugees": the parser made the object a modifier
+        approximators = load_cues().approximators
+        heads = [c for c in token.children if c.i > token.i and c.dep_ in ("nmod", "obl")
+                 and any(g.dep_ == "case" and g.lower_ in approximators for g in c.children)]
     # "the aid delivered to ...", "the summit that will be hosted by ..."
     if token.dep_ in ("acl", "acl:relcl", "relcl") and token.tag_ == "VBN":
         heads.append(token.head)
@@ -133,6 +138,9 @@ def _embedded(token: Token, triggers: dict[int, Trigger], grammar: Grammar) -> b
     ontology = load_ontology()
     if _is_reduced_relative(token, grammar):
         return True  # a participle describing its noun ("Syrians accused of ...")
+    if (token.dep_ == "obj" and token.tag_.startswith("NN")
+            and _forms(token.head) & load_cues().topic_verbs):
+        return True  # "could reconsider its cooperation": cooperation is the topic
     if _forms(token) & grammar.partner_nouns and any(
             c.dep_ == "case" and c.lower_ == "in" for c in token.children):
         return True  # "in collaboration with X": X is a partner of the clause's event
