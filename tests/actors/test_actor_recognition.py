@@ -219,6 +219,45 @@ def test_generic_agent_without_any_country_is_the_sector_alone(mentions, text, n
     assert found[name].country is None
 
 
+@pytest.mark.parametrize("text, name, expected", [
+    ("The Armenian army said it shot down a drone. Two days later the army said troops had "
+     "pushed back a raid.", "the army", "arm.mil"),
+    ("Moldovan police closed the bridge on Monday. Soldiers guarded the crossing.",
+     "Soldiers", "mda.mil"),
+    ("Kenya sent aid to the flooded region. On Friday the government promised more tents.",
+     "the government", "ken.gov"),
+    ("Oil exports resumed after the central government in Baghdad struck a deal.",
+     "the central government", "irq.gov"),
+], ids=["same-sector-earlier", "country-sector-nearby", "lower-case-government", "in-capital"])
+def test_country_less_agent_takes_the_country_the_article_makes_clear(mentions, text, name,
+                                                                      expected):
+    assert by_text(mentions(text))[name] == expected
+
+
+def test_country_less_agent_takes_the_dominant_country_at_lower_confidence(mentions):
+    text = ("Chad said it closed its border. Chad's foreign ministry summoned an envoy. "
+            "The Chadian president spoke to reporters. Nothing else happened for a week. "
+            "The town was quiet. Troops then moved into the hills.")
+    found = {m.text: m for m in mentions(text)}
+    assert found["Troops"].actor.id == "tcd.mil"
+    assert found["Troops"].confidence < found["Chad's foreign ministry"].confidence
+
+
+def test_country_less_agent_stays_country_less_when_two_countries_are_near(mentions):
+    text = ("Peru and Chile agreed to share radar data. The army will patrol the desert.")
+    assert by_text(mentions(text))["The army"] == "sector.mil"
+
+
+@pytest.mark.parametrize("noun", ["demand", "position", "request"])
+def test_demonym_before_a_stance_noun_is_the_government(mentions, noun):
+    found = by_text(mentions(f"The envoy rejected the Lebanese {noun} on Monday."))
+    assert found["Lebanese"] == "lbn.gov"
+
+
+def test_demonym_alone_is_still_the_people(mentions):
+    assert by_text(mentions("Thousands of Lebanese returned home."))["Lebanese"] == "lbn.cvl"
+
+
 def test_unmodified_sector_after_another_actor_is_not_a_second_mention(mentions):
     assert list(by_text(mentions("Hezbollah forces shelled the town."))) == ["Hezbollah forces"]
 
@@ -253,3 +292,24 @@ def test_possessive_title_before_a_named_body_is_not_the_holder(mentions):
 ], ids=["katz", "zelensky", "kobakhidze"])
 def test_added_people(mentions, text, name, expected):
     assert by_text(mentions(text))[name] == expected
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("Talks between Abdel Fattah al-Burhan and the envoy ended.", "Abdel Fattah al-Burhan",
+     "SDNMIL"),
+    ("Abdel Fattah Al -Burhan flew to Cairo.", "Abdel Fattah Al -Burhan", "SDNMIL"),
+    ("Mohamed Hamdan Dagalo rejected the offer.", "Mohamed Hamdan Dagalo", "SDNREBRSF"),
+    ("Hemedti rejected the offer.", "Hemedti", "SDNREBRSF"),
+    ("New Generation boycotted the session.", "New Generation", "IRQPTYNGM"),
+    ("Ahmed Aboul Gheit opened the meeting.", "Ahmed Aboul Gheit", "IGOMEAARL"),
+    ("The World Food Programme warned of famine.", "The World Food Programme", "IGOUNOWFP"),
+    ("Mohammed Yisr Barnieh met lenders.", "Mohammed Yisr Barnieh", "SYRGOV"),
+], ids=["burhan", "burhan-spaced-hyphen", "dagalo", "hemedti", "new-generation",
+        "aboul-gheit", "wfp", "barnieh"])
+def test_named_actors_of_the_examples_resolve(mentions, text, name, code):
+    found = {m.text: m.actor for m in mentions(text)}
+    assert found[name] is not None and found[name].code == code
+
+
+def test_new_generation_needs_its_capitals(mentions):
+    assert "new generation" not in by_text(mentions("A new generation of leaders emerged."))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -38,17 +39,23 @@ from dyad.segment import content_sentences
 DESCRIPTION, TITLE, VACANT, UNKNOWN = "description", "title", "vacant_title", "unknown"
 INFERRED = "inferred_country"  # "the Interior Ministry": the country of a nearby mention
 GENERIC = "generic_agent"  # "police", "the rebels": a sector with no country to give it
+DOMINANT = "dominant_country"  # "Troops fired" with no country nearby: the article's country
 CONFIDENCE = {
     CANONICAL: 0.95, COUNTRY: 0.95, ALIAS: 0.9, SHORT: 0.85, TITLE: 0.8, MT: 0.75,
     SHORT_MT: 0.75, DESCRIPTION: 0.7, DEMONYM: 0.7, CAPITAL: 0.6,
     VACANT: 0.5,  # "the Syrian president" when nobody held the office that day: the government
     INFERRED: 0.5,
     GENERIC: 0.5,
+    DOMINANT: 0.4,
     UNKNOWN: 0.3,  # a capitalised name after "MP", "minister"...: someone, but not known
 }
 POSSESSIVE = frozenset({"'s", "’s"})
 MAX_TITLE_TOKENS = 4
 MAX_UNKNOWN_NAME_TOKENS = 3
+# A country dominates an article when named as an actor this often and this many times more
+# than any other: enough to lend it to a country-less "the army" far from any country word.
+DOMINANT_MIN_MENTIONS = 3
+DOMINANT_RATIO = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +185,8 @@ def _name_candidates(context: _Context, start: int, end: int,
         if name.form in (COUNTRY, ADJECTIVE) or (name.form == ALIAS and name.actor_id in kb.actors
                                                  and kb.actors[name.actor_id].kind == "country"):
             found += _country_word_candidates(context, start, end, name)
+        elif name.form == DEMONYM and context.word(end) in kb.words.get("state_stance", ()):
+            continue  # "the Lebanese demand": the adjective's reading, the government's stance
         elif name.form == CAPITAL:
             if context.word(start - 1) not in context.kb.words.get("locative", ()):
                 found.append(Candidate(start, end, name.actor_id, CAPITAL))
@@ -199,6 +208,9 @@ def _country_word_candidates(context: _Context, start: int, end: int,
     if head is not None and not (head[1][0][0] == "office" and _owns_named_body(context, head[0])):
         span_start = context.left_edge(start)
         found.append(_headed(context, iso3, span_start, head_start, head[0], head[1][0]))
+    elif head is None and context.word(end) in context.kb.words.get("state_stance", ()):
+        # "the Emirati request", "the Lebanese position": a stance held by the government
+        found.append(Candidate(start, end, f"{iso3.lower()}.gov", DESCRIPTION))
     found += _office_of_country(context, iso3, start, end)
     return found
 
@@ -211,12 +223,15 @@ def _owns_named_body(context: _Context, end: int) -> bool:
 
 def _standalone_sectors(context: _Context, candidates: Sequence[Candidate], doc: Doc,
                         starts: list[int]) -> list[Candidate]:
-    """ "the Interior Ministry said": a sector noun without a country word takes the country of
-    the nearest country or country-sector mention before it in the same or previous sentence.
-    A generic agent with no country to take ("police", "the rebels") is the sector alone."""
+    """ "the Interior Ministry said", "Troops fired": a sector noun without a country word takes
+    the country named right after it ("the government in Baghdad"), else that of the nearest
+    country or country-sector mention before it in the same or previous sentence, else the
+    article's dominant country (less trusted). A generic agent with no country to take
+    ("police", "the rebels") is the sector alone."""
     standalone = context.kb.words.get("standalone_sector", frozenset())
     generic = context.kb.words.get("generic_agent", frozenset())
     covered = {i for c in candidates for i in range(c.start, c.end)}
+    dominant = _dominant_country(context, candidates)
     found = []
     for start in range(len(context.lower)):
         head = context.tables.heads.longest_at(context.lower, context.texts, start)
@@ -225,34 +240,85 @@ def _standalone_sectors(context: _Context, candidates: Sequence[Candidate], doc:
         end, heads = head
         sector = next((key for kind, key in heads if kind == "sector"), None)
         words = " ".join(context.lower[start:end])
-        if sector is None:
+        if sector is None or words not in standalone | generic:
             continue
-        # only a capitalised body ("the Interior Ministry", a sentence-opening "Security
-        # forces") takes a country: a lower-case one is as often another country's
-        # ("attributed to security forces ... in coastal Syria") as the nearest one's
-        country = None
-        if words in standalone and context.texts[start][:1].isupper():
-            country = _nearest_country(context, candidates, doc, starts, start)
+        country, form = None, INFERRED
+        if not _modifies_noun(context, doc, start, end):
+            country = (_following_country(context, end)
+                       or _same_sector_before(context, candidates, sector, start)
+                       or _nearest_country(context, candidates, doc, starts, start))
+            if country is None:
+                country, form = dominant, DOMINANT
         if country is not None and context.kb.get(f"{country}.{sector.lower()}") is not None:
             found.append(Candidate(context.left_edge(start), end,
-                                   f"{country}.{sector.lower()}", INFERRED))
+                                   f"{country}.{sector.lower()}", form))
         elif words in generic:
             found.append(Candidate(context.left_edge(start), end,
                                    f"{SECTOR_ONLY_PREFIX}{sector.lower()}", GENERIC))
     return found
 
 
-def _nearest_country(context: _Context, candidates: Sequence[Candidate], doc: Doc,
-                     starts: list[int], index: int) -> str | None:
-    sentence = bisect.bisect_right(starts, doc[index].idx) - 1
-    earliest = starts[max(sentence - 1, 0)]
-    before = sorted((c for c in candidates if c.end <= index and c.actor_id
-                     and doc[c.start].idx >= earliest), key=lambda c: c.start, reverse=True)
-    for candidate in before:
-        actor = context.kb.get(candidate.actor_id)
-        if actor is not None and actor.kind != "person" and actor.country:
+def _modifies_noun(context: _Context, doc: Doc, start: int, end: int) -> bool:
+    """ "government institutions", "a military base": a lower-case sector word modifying a noun
+    is too loose a reference to place in a country (but "army spokesman" speaks for the army)."""
+    return doc.has_annotation("DEP") and doc[end - 1].dep_ in ("compound", "amod") \
+        and context.texts[start].islower() \
+        and context.word(end) not in context.kb.words.get("person_cue", frozenset())
+
+
+def _following_country(context: _Context, end: int) -> str | None:
+    """ "the federal government in Baghdad", "security forces in Syria": the named country."""
+    if context.word(end) not in ("in", "of") or end + 1 >= len(context.lower):
+        return None
+    match = context.tables.names.longest_at(context.lower, context.texts, end + 1)
+    for name in match[1] if match else ():
+        if name.form in (COUNTRY, CAPITAL) or (
+                name.form == ALIAS and context.kb.actors.get(name.actor_id) is not None
+                and context.kb.actors[name.actor_id].kind == "country"):
+            return name.actor_id.split(".")[0]
+    return None
+
+
+def _same_sector_before(context: _Context, candidates: Sequence[Candidate], sector: str,
+                        index: int) -> str | None:
+    """ "the Jordanian army said ... The army says": the country of the latest mention of the
+    same sector earlier in the article (a person counts through the sector of their role)."""
+    for candidate in sorted(candidates, key=lambda c: c.start, reverse=True):
+        actor = context.kb.get(candidate.actor_id) if candidate.actor_id else None
+        if candidate.end <= index and actor is not None and actor.sector == sector \
+                and actor.country:
             return actor.country.lower()
     return None
+
+
+def _nearest_country(context: _Context, candidates: Sequence[Candidate], doc: Doc,
+                     starts: list[int], index: int) -> str | None:
+    """The one country named (as itself or a sector) in this or the previous sentence before
+    `index`; none when two are ("Jordan and Syria's new authorities agreed ... The army")."""
+    sentence = bisect.bisect_right(starts, doc[index].idx) - 1
+    earliest = starts[max(sentence - 1, 0)]
+    countries = set()
+    for candidate in candidates:
+        actor = context.kb.get(candidate.actor_id) if candidate.actor_id else None
+        if candidate.end <= index and doc[candidate.start].idx >= earliest \
+                and actor is not None and actor.kind in ("country", "sector") and actor.country:
+            countries.add(actor.country.lower())
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _dominant_country(context: _Context, candidates: Sequence[Candidate]) -> str | None:
+    """The country most named as an actor, when it clearly outnumbers every other."""
+    counts: Counter[str] = Counter()
+    for candidate in candidates:
+        actor = context.kb.get(candidate.actor_id) if candidate.actor_id else None
+        if actor is not None and actor.country:
+            counts[actor.country.lower()] += 1
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < DOMINANT_MIN_MENTIONS:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < DOMINANT_RATIO * ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
 def _headed(context: _Context, iso3: str, start: int, head_start: int, end: int,

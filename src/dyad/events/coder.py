@@ -21,7 +21,7 @@ from dyad.events.lexicon import Grammar, Lexicon, load_lexicon
 from dyad.events.modality import Modality, modality_of
 from dyad.events.plover import load_ontology
 from dyad.events.quantities import find_quantities
-from dyad.events.roles import MentionIndex, Roles, destination, find_roles
+from dyad.events.roles import MentionIndex, Roles, destination, find_roles, takes_topic
 from dyad.events.triggers import Trigger, find_triggers
 from dyad.events.when import default_date, resolve_date
 from dyad.events.where import find_location
@@ -70,6 +70,8 @@ def _code_sentence(
             continue
         if roles.target is None and trigger.rule.mode in lexicon.grammar.target_required_modes:
             continue  # a visit or call with no one visited or called is only a description
+        if roles.target is None and takes_topic(trigger.token, trigger.rule.event_type):
+            continue  # "officials discussed the budget": talks with no partner named
         if attributes is None:
             in_sentence = [m for m in index.mentions
                            if sentence.start_char <= m.char_start < sentence.end_char]

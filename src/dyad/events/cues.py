@@ -1,5 +1,6 @@
 """Role and trigger cues of ``grammar.toml``'s ``[cues]`` table (reporting phrases, event nouns,
-topic verbs, approximators), kept apart from the core grammar the lexicon loader reads."""
+topic verbs, approximators, joint verbs), kept apart from the core grammar the lexicon loader
+reads."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from pathlib import Path
 
 from dyad.events.lexicon import LexiconError, lexicon_dir
 
-FIELDS = ("reporting_case", "event_nouns", "topic_verbs", "approximators")
+FIELDS = ("reporting_case", "event_nouns", "topic_verbs", "approximators", "joint_verbs",
+          "topic_event_types")
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +21,8 @@ class Cues:
     event_nouns: frozenset[str]
     topic_verbs: frozenset[str]
     approximators: frozenset[str]
+    joint_verbs: frozenset[str]
+    topic_event_types: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -35,5 +39,5 @@ def load_cues(directory: Path | None = None) -> Cues:
         words = table.get(field)
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
             raise LexiconError(f"{path}: [cues] {field} must be a list of words")
-        values[field] = frozenset(w.lower() for w in words)
+        values[field] = frozenset(w if field == "topic_event_types" else w.lower() for w in words)
     return Cues(**values)

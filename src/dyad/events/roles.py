@@ -117,8 +117,8 @@ class _RoleFinder:
                 target = self._actors(verb.head)
         else:
             source = self._actors(_child(verb, SUBJECT_DEPS))
-            target = self._actors(_child(verb, ("obj",)) or _child(verb, ("iobj",))
-                                  or _small_clause_subject(verb))
+            target = [] if takes_topic(verb, event_type) else self._actors(
+                _child(verb, ("obj",)) or _child(verb, ("iobj",)) or _small_clause_subject(verb))
             if not target:
                 preps = self.grammar.target_preps | self.grammar.type_target_preps.get(event_type,
                                                                                        frozenset())
@@ -135,10 +135,9 @@ class _RoleFinder:
             source = self._inherited_subject(verb)
         if not source and subject_token is None and not passive:
             source = self._linear(verb, before=True)
-        if not target and not _has_argument(verb):
+        if not target and not _has_argument(verb) and not takes_topic(verb, event_type):
             target = self._linear(verb, before=False)
         return source, target
-
     def _inherited_subject(self, verb: Token) -> list[Found]:
         """The subject a verb shares with the verb it is joined to ("X met Y and urged Z")."""
         head = verb.head
@@ -404,7 +403,8 @@ class _RoleFinder:
     # -- assembling --------------------------------------------------------------------------
 
     def assemble(self, trigger: Trigger, source: list[Found], target: list[Found]) -> Roles:
-        symmetric = trigger.rule.event_type in self.grammar.symmetric_types
+        symmetric = (trigger.rule.event_type in self.grammar.symmetric_types
+                     or bool(_forms(trigger.token) & self.cues.joint_verbs))
         source, target = _resolved(source), _resolved(target)
         source = _distinct(source)
         if symmetric and len(source) > 1:  # "Iraq and Syria agreed ...": partners first
@@ -427,6 +427,13 @@ class _RoleFinder:
             others=tuple(others),
             weight=min(weights, default=0.0),
         )
+
+
+def takes_topic(verb: Token, event_type: str) -> bool:
+    """ "discussed the integration of the forces into the army": the object is what is talked
+    about (the army is no participant), so the partners are the subjects or a "with" phrase."""
+    cues = load_cues()
+    return event_type in cues.topic_event_types and bool(_forms(verb) & cues.topic_verbs)
 
 
 def destination(trigger: Trigger) -> Token | None:

@@ -115,7 +115,7 @@ def _prepositions(token: Token) -> set[str]:
 
 
 def _objects(token: Token) -> list[Token]:
-    """The object words of a verb, with their conjuncts and compounds ("aid and weapons")."""
+    """The object words of a verb, with their conjuncts, compounds and name parts."""
     heads = [c for c in token.children if c.dep_ in ("obj", "iobj", "nsubj:pass")]
     if not heads:  # "hosts about 650,000 refugees": the parser made the object a modifier
         approximators = load_cues().approximators
@@ -129,7 +129,8 @@ def _objects(token: Token) -> list[Token]:
         found.append(head)
         if head.tag_ == "WDT" and head.i > 0:  # "the summit that will be hosted": the summit
             found.append(head.doc[head.i - 1])
-        found += [c for c in head.children if c.dep_ in ("conj", "compound")]
+        # "Rustaveli Avenue": a multi-word name is headed by its first word, "Avenue" is flat
+        found += [c for c in head.children if c.dep_ in ("conj", "compound", "flat")]
     return found
 
 
