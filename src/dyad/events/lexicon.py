@@ -39,7 +39,7 @@ class TriggerRule:
     strength: float
     frame: str | None  # nouns only: "agent" | "patient" | "mixed"
     conditions: tuple[Condition, ...]
-    line: int  # line in triggers.tsv, for explanations and errors
+    line: int  # line in its lexicon file, for explanations and errors
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +88,11 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
     irregular = {k: tuple(v) for k, v in raw.get("irregular", {}).items()}
     grammar = _grammar(grammar_path, raw, irregular)
     rules = _load_rules(directory / "triggers.tsv", irregular)
+    derived = directory / "cameo_verbs.tsv"  # CAMEO-derived verbs, tried after the hand rows
+    if derived.exists():
+        extra = _load_rules(derived, irregular)
+        keys = rules.keys() | extra.keys()
+        rules = {key: rules.get(key, ()) + extra.get(key, ()) for key in keys}
     return Lexicon(rules, grammar)
 
 
