@@ -133,3 +133,16 @@ def test_location_in_the_tree(nlp, text, trigger, expected):
 )
 def test_place_words_that_are_not_the_location(nlp, text, trigger):
     assert locate(nlp, text, trigger) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Envoys demanded a ceasefire in Hasaka and backed the mediators' plan.", "backed", None),
+        ("Delegates met in Ankara and signed the accord.", "signed", "Ankara"),
+        ("In Ankara, delegates met and signed the accord.", "signed", "Ankara"),
+    ],
+    ids=["place-of-an-earlier-object", "shared-place-of-conjoined-verbs", "fronted-place"],
+)
+def test_conjoined_verbs_share_only_their_own_places(nlp, text, trigger, expected):
+    assert locate(nlp, text, trigger) == expected

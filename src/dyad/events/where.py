@@ -245,7 +245,20 @@ def _distance(sentence: Span, trigger: Token, start: int, end: int, cues: PlaceC
     between = place_path[1 : place_path.index(common)]
     if any(_separates(token, trigger, cues) for token in between):
         return None
+    if _after_conjunct_object(trigger_path[: trigger_path.index(common) + 1], start):
+        return None
     return len(between) + 1 + trigger_path.index(common)
+
+
+def _after_conjunct_object(path: list[Token], place_start: int) -> bool:
+    """A place after the object of an earlier conjoined verb most likely modifies that object
+    ("demanded a truce in Gaza, backed the plan"), not the later verb: leave it unknown."""
+    if len(path) < 2 or path[-2].dep_ != "conj":
+        return False
+    head = path[-1]
+    return any(
+        child.dep_ == "obj" and head.i < child.i < place_start for child in head.children
+    )
 
 
 def _verb_between(
@@ -282,6 +295,8 @@ def _separates(token: Token, trigger: Token, cues: PlaceCues) -> bool:
     """A verb heading its own clause, which a place below it belongs to; a relative clause on
     the trigger itself describes the event ("an attack that killed three soldiers in ...")."""
     if token.i == trigger.i or not is_verb(token):
+        return False
+    if trigger.dep_ == "conj" and trigger.head.i == token.i:  # the same clause, coordinated
         return False
     if token.dep_ == "acl:relcl" and token.head.i == trigger.i:
         return False
