@@ -202,6 +202,9 @@ def main() -> None:
         default=40,
         help="articles timed stage by stage (0 to skip; default 40)",
     )
+    parser.add_argument(
+        "--jobs", type=int, default=1, help="parsing processes, as `dyad --jobs` (default 1)"
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="dyad-bench-") as tmp:
@@ -211,8 +214,9 @@ def main() -> None:
         print(f"corpus: {count} articles from {EXAMPLES.name}/ in {corpus}")
 
         start = time.perf_counter()
-        pipeline = Pipeline(Settings())
-        print(f"pipeline load (model + knowledge base): {time.perf_counter() - start:.2f} s\n")
+        pipeline = Pipeline(Settings(jobs=args.jobs))
+        print(f"pipeline load (model + knowledge base): {time.perf_counter() - start:.2f} s")
+        print(f"parsing processes (--jobs): {args.jobs}\n")
 
         runs = [code_path(pipeline, corpus), ingest_path(pipeline, corpus, Path(tmp) / "b.duckdb")]
         header = ["path", "articles", "sentences", "events", "seconds", "articles/s", "sentences/s"]
