@@ -16,7 +16,12 @@ from spacy.tokens import Doc, Span, Token
 
 from dyad.events.cues import Cues, load_cues
 from dyad.events.lexicon import Lexicon
-from dyad.events.triggers import Trigger
+from dyad.events.triggers import (
+    MODIFIER_DEPS,
+    Trigger,
+    is_finite_modifier,
+    is_stray_main_verb,
+)
 from dyad.records import Mention
 
 # How much a role found this way is trusted, relative to a direct dependency.
@@ -34,6 +39,10 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubj:outer"})
 PASSIVE_DEPS = frozenset({"nsubj:pass", "aux:pass", "csubj:pass"})
 RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
 PRONOUN_TAGS = frozenset({"PRP", "PRP$"})
+# Finite verb tags: a verb with a tense has a subject of its own.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+# Words after which a name opens a new clause ("..., and Al-Shatri asked").
+CLAUSE_OPENERS = frozenset({"and", "but", ",", ";"})
 # Links over which a clause may share the subject of the clause above it ("X met Y and urged Z").
 SHARING_DEPS = frozenset({"conj", "xcomp", "advcl", "parataxis"})
 
@@ -109,21 +118,25 @@ class _RoleFinder:
     def verb_roles(self, verb: Token, event_type: str) -> tuple[list[Found], list[Found]]:
         passive = any(c.dep_ in PASSIVE_DEPS for c in verb.children)
         agent = self._child_with_prep(verb, self.grammar.agent_preps - {"from"}, ("obl",))
-        active_subject = _child(verb, SUBJECT_DEPS)  # "X condemned the attack by Y" is active
+        active_subject = _subject(verb)  # "X condemned the attack by Y" is active
         if passive or (agent is not None and verb.tag_ == "VBN" and active_subject is None):
             target = self._actors(_child(verb, ("nsubj:pass",)))
             source = self._actors(agent)
             if not target and verb.dep_ == "acl":  # "the Syrians detained by police"
                 target = self._actors(verb.head)
         else:
-            source = self._actors(_child(verb, SUBJECT_DEPS))
+            source = self._actors(active_subject)
+            obj = _object(verb)
             target = [] if takes_topic(verb, event_type) else self._actors(
-                _child(verb, ("obj",)) or _child(verb, ("iobj",)) or _small_clause_subject(verb))
+                obj or _child(verb, ("iobj",)) or _small_clause_subject(verb))
             if not target:
                 preps = self.grammar.target_preps | self.grammar.type_target_preps.get(event_type,
                                                                                        frozenset())
-                target = self._actors(self._child_with_prep(verb, preps))
-        subject_token = _child(verb, SUBJECT_DEPS | {"nsubj:pass"})
+                # "condemned the violence against X": the phrase after an event noun is the
+                # noun's, wherever the parser hung it
+                after = obj if obj is not None and self._is_event_noun(obj) else None
+                target = self._actors(self._child_with_prep(verb, preps, after=after))
+        subject_token = active_subject or _child(verb, ("nsubj:pass",))
         if subject_token is not None and subject_token.lower_ in RELATIVE_WORDS:
             # "forces which attacked"
             relative = self._actors(_antecedent_of(subject_token), BY_SHARED_SUBJECT)
@@ -131,6 +144,8 @@ class _RoleFinder:
                 target = target or relative
             else:
                 source = relative or source
+        if not source and not passive and verb.tag_ in FINITE_TAGS:
+            source = self._clause_opening_name(verb)
         if not source and subject_token is None and not passive:
             source = self._inherited_subject(verb)
         if not source and subject_token is None and not passive:
@@ -138,18 +153,50 @@ class _RoleFinder:
         if not target and not _has_argument(verb) and not takes_topic(verb, event_type):
             target = self._linear(verb, before=False)
         return source, target
+    def _clause_opening_name(self, verb: Token) -> list[Found]:
+        """A name right before the verb that opens its clause ("..., and Al-Shatri also asked
+        X"), which the parser gave another role while making a far noun the subject."""
+        doc, i = self.sentence.doc, verb.i - 1
+        while i > self.sentence.start and doc[i].tag_.startswith("RB"):
+            i -= 1
+        mention = self.index.at(doc[i]) if i >= self.sentence.start else None
+        if mention is None or mention.actor is None or (
+                mention.actor.sector in self.grammar.reporter_sectors):
+            return []
+        span = doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
+        opener = doc[span.start - 1] if span is not None and span.start > 0 else None
+        if opener is None or span.start == self.sentence.start or opener.lower_ in CLAUSE_OPENERS:
+            return [Found(mention, BY_LINEAR_ORDER)]
+        return []
+
     def _inherited_subject(self, verb: Token) -> list[Found]:
         """The subject a verb shares with the verb it is joined to ("X met Y and urged Z")."""
         head = verb.head
+        if verb.dep_ in ("acl", "amod") and _child(verb, ("obj",)) is not None:
+            # "Turkish drones struck PKK positions" parsed as drones that struck: a participle
+            # with an object of its own is done by the noun it describes
+            return self._actors(head, BY_SHARED_SUBJECT)
+        if is_finite_modifier(verb) or (is_stray_main_verb(verb) and verb.i < head.i):
+            # its doer was hung on the same noun, before it
+            names = [c for c in head.children if c.i < verb.i and c.dep_ in MODIFIER_DEPS]
+            return next((found for c in names if (found := self._actors(c, BY_SHARED_SUBJECT))),
+                        [])
         if head.i == verb.i or verb.dep_ not in ("conj", "xcomp", "advcl"):
+            return []
+        if not _coordinated(verb):
             return []
         if verb.dep_ == "xcomp":  # "asked X to ...": X is the doer of the infinitive
             controller = _child(head, ("obj",))
             if controller is not None:
                 return self._actors(controller, BY_SHARED_SUBJECT)
-        subject = _child(head, SUBJECT_DEPS)
+        subject = _subject(head)
         if subject is None:
             return self._inherited_subject(head)
+        if (verb.dep_ == "conj" and head.dep_ == "ccomp" and not head.tag_.startswith("VB")
+                and not self._actors(subject)):
+            # "X considered that the presence is an occupation, and demanded ...": a verb
+            # hung on a reported noun predicate with no actor for subject is X's
+            return self._actors(_subject(head.head), BY_SHARED_SUBJECT)
         # a news outlet reports the joined clause ("X website learned ..., but Y opposes")
         return [f for f in self._actors(subject, BY_SHARED_SUBJECT)
                 if f.mention.actor is None
@@ -205,10 +252,15 @@ class _RoleFinder:
             source, target = possessor or of or by or modifier, to
         elif frame == "mixed":  # "condemnation of the massacre ... in Syria": look deeper
             of_phrase = self._child_with_prep(noun, {"of"})
-            deeper = self._all_actors(of_phrase, clauses=True) if of_phrase is not None else []
-            # a named country deep in the phrase says more than a sector with no country
-            # ("the massacre ... attributed to security forces ... in coastal Syria")
-            deeper.sort(key=lambda f: f.mention.actor is None or f.mention.actor.country is None)
+            # the phrases after it may continue it ("of the massacre of civilians attributed
+            # to ...", the second "of" hung on the first noun)
+            tail = [] if of_phrase is None else [of_phrase] + [
+                c for c in noun.children
+                if c.i > of_phrase.i and c.dep_.split(":")[0] in ("nmod", "acl")]
+            deeper = [f for phrase in tail for f in self._all_actors(phrase, clauses=True)]
+            # a named country deep in the phrase says more than a sector, whose country may be
+            # a guess ("the massacre ... attributed to security forces ... in coastal Syria")
+            deeper.sort(key=_country_first)
             source = possessor or by or modifier
             target = of or to or [Found(f.mention, BY_LINEAR_ORDER, direct=False)
                                   for f in deeper[:1]]
@@ -221,7 +273,7 @@ class _RoleFinder:
             noun.dep_ == "obl" and any(c.lower_ == "on" for c in noun.children))
         if governed and _forms(light) & self.grammar.light_verbs:
             if not source:
-                source = self._actors(_child(light, SUBJECT_DEPS)) or self._inherited_subject(
+                source = self._actors(_subject(light)) or self._inherited_subject(
                     light
                 )
             if not target:
@@ -383,14 +435,20 @@ class _RoleFinder:
         # another verb's subject may be a subject the parse failed to share with the trigger
         return (bool(path) and path[-1] in SUBJECT_DEPS
                 and trigger in current.subtree
-                and all(t.dep_ in SHARING_DEPS for t in _chain(trigger, current)))
+                and all(t.dep_ in SHARING_DEPS and _coordinated(t)
+                        for t in _chain(trigger, current)))
 
     def _child_with_prep(
         self, token: Token, preps: frozenset[str] | set[str],
         deps: tuple[str, ...] = ("obl", "nmod"), skip: Token | None = None,
+        after: Token | None = None,
     ) -> Token | None:
+        """A prepositional argument of ``token``, not ``skip`` and not the phrase right after
+        ``after``."""
         for child in token.children:
             if skip is not None and child.i == skip.i:
+                continue
+            if after is not None and child.left_edge.i == after.right_edge.i + 1:
                 continue
             if token.tag_.startswith("VB") and child.i < token.i:
                 continue  # a fronted "On Friday, ..." is no verb argument
@@ -477,6 +535,16 @@ def _is_clause(token: Token) -> bool:
     return token.tag_.startswith("VB") and token.dep_ not in ("aux", "aux:pass", "cop")
 
 
+def _coordinated(token: Token) -> bool:
+    """Whether a conjunct is joined by a conjunction, its own or a later sibling's ("met X,
+    discussed Y and signed Z"); a bare comma ("before X arrived, notified Iraq") more often
+    closes a misparsed subordinate clause than joins two clauses of one subject."""
+    if token.dep_ != "conj":
+        return True
+    siblings = [c for c in token.head.children if c.dep_ == "conj" and c.i >= token.i]
+    return any(g.dep_ == "cc" for c in siblings for g in c.children)
+
+
 def _chain(token: Token, ancestor: Token) -> list[Token]:
     """``token`` and its heads below ``ancestor``."""
     chain = []
@@ -484,6 +552,13 @@ def _chain(token: Token, ancestor: Token) -> list[Token]:
         chain.append(token)
         token = token.head
     return chain
+
+
+def _country_first(found: Found) -> int:
+    actor = found.mention.actor
+    if actor is None or actor.country is None:
+        return 2
+    return 0 if actor.kind == "country" else 1
 
 
 def _resolved(found: list[Found]) -> list[Found]:
@@ -502,6 +577,15 @@ def _child(token: Token, deps: frozenset[str] | tuple[str, ...]) -> Token | None
     return next((c for c in token.children if c.dep_ in deps), None)
 
 
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject; a pronoun the parser called expletive counts when the verb has no
+    clause it could stand for ("and it pledged to fight on")."""
+    subject = _child(verb, SUBJECT_DEPS)
+    if subject is not None or any(c.dep_ in ("ccomp", "csubj") for c in verb.children):
+        return subject
+    return next((c for c in verb.children if c.dep_ == "expl" and c.i < verb.i), None)
+
+
 def _small_clause_subject(verb: Token) -> Token | None:
     """The object the parser made the subject of a following participle ("detained 13 Syrians
     accused of ...": "Syrians" is the subject of "accused")."""
@@ -514,8 +598,19 @@ def _small_clause_subject(verb: Token) -> Token | None:
     return None
 
 
+def _object(verb: Token) -> Token | None:
+    """The verb's object; for a verb the parser hung before a common noun as its modifier
+    ("Kenya halted aid to Somalia" read as one noun phrase), that noun."""
+    head = verb.head
+    if (is_stray_main_verb(verb) and head.i > verb.i
+            and head.tag_.startswith("NN") and not head.tag_.startswith("NNP")):
+        return head
+    return _child(verb, ("obj",))
+
+
 def _has_argument(verb: Token) -> bool:
-    return any(c.dep_ in ("obj", "iobj", "ccomp", "xcomp") for c in verb.children)
+    return _object(verb) is not None or any(
+        c.dep_ in ("iobj", "ccomp", "xcomp") for c in verb.children)
 
 
 def _conjuncts(token: Token) -> list[Token]:

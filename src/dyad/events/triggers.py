@@ -53,11 +53,18 @@ def _match(token: Token, sentence: Span, lexicon: Lexicon) -> Trigger | None:
     pos = _pos_of(token)
     if pos is None:
         return None
-    rules = lexicon.rules_for(token.lower_, pos) or lexicon.rules_for(token.lemma_.lower(), pos)
+    rules = _rules(token, pos, lexicon)
+    if pos == "NOUN" and is_stray_main_verb(token):
+        rules = _rules(token, "VERB", lexicon) + rules
     for rule in rules:
         if all(_holds(condition, token, sentence) for condition in rule.conditions):
             return Trigger(token, rule)
     return None
+
+
+def _rules(token: Token, pos: str, lexicon: Lexicon) -> list[TriggerRule]:
+    return list(lexicon.rules_for(token.lower_, pos)
+                or lexicon.rules_for(token.lemma_.lower(), pos))
 
 
 def _pos_of(token: Token) -> str | None:
@@ -72,6 +79,35 @@ def _pos_of(token: Token) -> str | None:
     if tag == "JJ" and token.lower_.endswith(("ed", "en")):
         return "VERB"
     return None
+
+
+def is_stray_main_verb(token: Token) -> bool:
+    """The verb of a sentence the parser left with a noun for its root, hung on a noun as a
+    modifier ("Iraqi forces detained 13 Syrians" read as one noun phrase): the first past form,
+    or, in a sentence with no verb at all, a present form read as a noun ("Iraq and Syria share
+    intelligence"). Its doer precedes it and its object follows it."""
+    if token.dep_ not in PARTICIPLE_DEPS | PRENOMINAL_DEPS or _hyphenated(token):
+        return False
+    sentence = token.sent
+    if sentence.root.tag_.startswith("VB") or token.i == sentence.start:
+        return False
+    verbs = [t for t in sentence if t.tag_.startswith(("VB", "MD")) and not _hyphenated(t)]
+    if token.tag_ in ("VBD", "VBN"):
+        return verbs[0].i == token.i
+    return not verbs and token.tag_ in ("NN", "VBP") and token.i < token.head.i
+
+
+def is_finite_modifier(token: Token) -> bool:
+    """A past-tense verb the parser hung before a noun as its modifier ("Kobakhidze accused
+    foreign-funded groups" read as "accused groups"): a finite form describes no noun, so it is
+    the verb of the names before it."""
+    return (token.tag_ == "VBD" and token.dep_ in PRENOMINAL_DEPS and token.i < token.head.i
+            and not _hyphenated(token))
+
+
+def _hyphenated(token: Token) -> bool:
+    """Part of a hyphenated modifier ("Iran-backed"), which is never a clause's verb."""
+    return token.i > 0 and token.doc[token.i - 1].tag_ == "HYPH"
 
 
 def _is_possessor(token: Token) -> bool:
@@ -117,6 +153,8 @@ def _prepositions(token: Token) -> set[str]:
 def _objects(token: Token) -> list[Token]:
     """The object words of a verb, with their conjuncts, compounds and name parts."""
     heads = [c for c in token.children if c.dep_ in ("obj", "iobj", "nsubj:pass")]
+    if is_stray_main_verb(token) and token.head.i > token.i:  # "Kenya halted aid" as a noun
+        heads.append(token.head)
     if not heads:  # "hosts about 650,000 refugees": the parser made the object a modifier
         approximators = load_cues().approximators
         heads = [c for c in token.children if c.i > token.i and c.dep_ in ("nmod", "obl")
@@ -179,7 +217,10 @@ def _is_reduced_relative(token: Token, grammar: Grammar) -> bool:
     """A participle that describes a noun rather than reporting an event: before it
     ("Iran-backed militias") or after it with no "by" agent and no object of its own ("Syrians
     accused of ...", however the parser attached it)."""
-    if token.dep_ in PRENOMINAL_DEPS and token.i < token.head.i and not _has_own_subject(token):
+    if is_stray_main_verb(token):
+        return False
+    if (token.dep_ in PRENOMINAL_DEPS and token.i < token.head.i and not _has_own_subject(token)
+            and not is_finite_modifier(token)):
         return True
     after_noun = token.i > 0 and token.doc[token.i - 1].tag_ in ("NNS", "NNPS")
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
