@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from dyad.events.attribute_lexicons import load_lexicon, word_forms
 from dyad.events.clauses import has_parse
+from dyad.events.triggers import is_stray_main_verb
 from dyad.records import Mention
 
 # The longest source name taken after "according to" (tokens).
@@ -98,6 +99,9 @@ def _subject(verb: Token, sentence: Span) -> list[Token] | None:
                     )
                     if phrase:
                         return phrase
+            stray = next((c for c in governor.children if is_stray_main_verb(c)), None)
+            if stray is not None:  # "X issued warnings ..., and confirmed" parsed as a noun
+                return _noun_phrase_before(stray, sentence)
     return _noun_phrase_before(verb, sentence)
 
 
