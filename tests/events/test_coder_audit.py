@@ -54,3 +54,16 @@ def test_wrong_roles_are_not_coded(code_text, summary, text, wrong):
 @pytest.mark.parametrize("text", NOTHING)
 def test_codes_nothing(code_text, summary, text):
     assert [summary(e) for e in code_text(text)] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jordan's foreign minister stressed the urgent need for cooperation between Jordan and "
+        "Egypt to stop smuggling.",
+        "Iraq asked Baghdad to reopen the crossing.",
+    ],
+    ids=["need-for-cooperation-is-no-event", "country-and-its-own-government-is-no-dyad"],
+)
+def test_no_event_from_needs_or_self_dyads(code_text, text):
+    assert code_text(text) == []

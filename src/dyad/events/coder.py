@@ -172,7 +172,13 @@ def _has_distinct_actors(roles: Roles) -> bool:
         return False
     if roles.source is None or roles.target is None:
         return True
-    return roles.source.actor.id != roles.target.actor.id
+    source, target = roles.source.actor, roles.target.actor
+    if source.id == target.id:
+        return False
+    # A country acting on its own government (or the reverse) is no dyad: one side was misread.
+    country, other = (source, target) if source.kind == "country" else (target, source)
+    return not (country.kind == "country" and country.country is not None
+                and other.country == country.country and other.sector == "GOV")
 
 
 def _confidence(trigger: Trigger, roles: Roles) -> float:

@@ -183,6 +183,8 @@ def _embedded(token: Token, triggers: dict[int, Trigger], grammar: Grammar) -> b
     if _forms(token) & grammar.partner_nouns and any(
             c.dep_ == "case" and c.lower_ == "in" for c in token.children):
         return True  # "in collaboration with X": X is a partner of the clause's event
+    if _after_irrealis_noun(token, grammar):
+        return True
     current = token
     while current.dep_ not in SIBLING_DEPS and current.head.i != current.i:
         head = current.head
@@ -200,6 +202,15 @@ def _embedded(token: Token, triggers: dict[int, Trigger], grammar: Grammar) -> b
             return True
         current = head
     return False
+
+
+def _after_irrealis_noun(token: Token, grammar: Grammar) -> bool:
+    """ "the need for collaboration": by word order, as the parse often hangs the phrase on the
+    verb instead ("underscored the need | for collaboration")."""
+    case = next((c for c in token.children if c.dep_ == "case" and c.i < token.i), None)
+    if case is None or case.i == 0:
+        return False
+    return bool(_forms(token.doc[case.i - 1]) & grammar.irrealis_nouns)
 
 
 def _has_own_subject(token: Token) -> bool:
