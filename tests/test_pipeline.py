@@ -119,3 +119,11 @@ def test_parallel_parsing_gives_the_same_events(pipeline, tmp_path):
     parallel = [r.events for r in Pipeline(Settings(jobs=2)).run([tmp_path])]
     assert parallel == serial
     assert len(serial) == 3 and all(serial)
+
+
+def test_an_appositive_name_is_not_a_second_side(pipeline):
+    # Parsed as "the commander ... and Mazloum Abdi": the SDF and its commander are one side.
+    text = "On Monday, the commander of the SDF, Mazloum Abdi, met US envoys in Hasaka.\n"
+    events = pipeline.process(RawDocument(content=text, format="text")).events
+    pairs = [(e.source.actor.code, e.target.actor.code) for e in events if e.source and e.target]
+    assert all(source != target for source, target in pairs)

@@ -173,8 +173,8 @@ def _has_distinct_actors(roles: Roles) -> bool:
     if roles.source is None or roles.target is None:
         return True
     source, target = roles.source.actor, roles.target.actor
-    if source.id == target.id:
-        return False
+    if source.id == target.id or source.code == target.code:
+        return False  # one side twice ("the SDF commander, Mazloum Abdi"): no dyad
     # A country acting on its own government (or the reverse) is no dyad: one side was misread.
     country, other = (source, target) if source.kind == "country" else (target, source)
     return not (country.kind == "country" and country.country is not None
