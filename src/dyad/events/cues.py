@@ -1,6 +1,6 @@
 """Role and trigger cues of ``grammar.toml``'s ``[cues]`` table (reporting phrases, event nouns,
-topic verbs, approximators, joint verbs), kept apart from the core grammar the lexicon loader
-reads."""
+topic verbs, approximators, joint verbs, goal words), kept apart from the core grammar the lexicon
+loader reads."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 from dyad.events.lexicon import LexiconError, lexicon_dir
 
 FIELDS = ("reporting_case", "event_nouns", "topic_verbs", "approximators", "joint_verbs",
-          "topic_event_types")
+          "topic_event_types", "goal_words")
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +23,7 @@ class Cues:
     approximators: frozenset[str]
     joint_verbs: frozenset[str]
     topic_event_types: frozenset[str]
+    goal_words: frozenset[str]
 
 
 @lru_cache(maxsize=4)

@@ -96,7 +96,7 @@ def find_roles(
     else:
         source, target = finder.verb_roles(trigger.token, trigger.rule.event_type)
         clause = trigger.token
-    return finder.assemble(trigger, source, target + finder.partners(clause))
+    return finder.assemble(trigger, source, target, finder.partners(clause))
 
 
 class _RoleFinder:
@@ -135,7 +135,9 @@ class _RoleFinder:
                 # "condemned the violence against X": the phrase after an event noun is the
                 # noun's, wherever the parser hung it
                 after = obj if obj is not None and self._is_event_noun(obj) else None
-                target = self._actors(self._child_with_prep(verb, preps, after=after))
+                phrase = self._child_with_prep(verb, preps, after=after)
+                if phrase is not None and not self._continues_goal(phrase, verb):
+                    target = self._actors(phrase)
         subject_token = active_subject or _child(verb, ("nsubj:pass",))
         if subject_token is not None and subject_token.lower_ in RELATIVE_WORDS:
             # "forces which attacked"
@@ -183,6 +185,8 @@ class _RoleFinder:
                         [])
         if head.i == verb.i or verb.dep_ not in ("conj", "xcomp", "advcl"):
             return []
+        if verb.dep_ == "conj" and head.i < verb.i and (cut_off := _cut_off_subject(head)):
+            return self._actors(cut_off, BY_SHARED_SUBJECT)
         if not _coordinated(verb):
             return []
         if verb.dep_ == "xcomp":  # "asked X to ...": X is the doer of the infinitive
@@ -282,13 +286,27 @@ class _RoleFinder:
         return source, target
 
     def partners(self, clause: Token) -> list[Found]:
-        """Actors the clause acts together with ("... in collaboration with the coalition")."""
+        """Actors the clause acts together with ("... in collaboration with the coalition"),
+        wherever in its phrases the partner noun stands ("raided the camp in cooperation with
+        X")."""
         found = []
-        for child in clause.children:
-            if child.dep_.startswith("obl") and _forms(child) & self.grammar.partner_nouns:
-                partner = self._child_with_prep(child, {"with"})
-                found += self._actors(partner) if partner is not None else []
+        for noun in _phrase_tokens(clause, include_conj=False)[1:]:
+            if self._is_partner_noun(noun):
+                found += self._actors(self._partner_phrase(noun))
         return found
+
+    def _is_partner_noun(self, token: Token) -> bool:
+        return bool(_forms(token) & self.grammar.partner_nouns) and any(
+            c.dep_ == "case" and c.lower_ == "in" for c in token.children)
+
+    def _partner_phrase(self, noun: Token) -> Token | None:
+        """The "with" phrase right after a partner noun, which the parser hangs under the noun
+        or beside it."""
+        for child in [*noun.children, *noun.head.children]:
+            cases = {g.lower_ for g in child.children if g.dep_ == "case"}
+            if child.left_edge.i in (noun.i + 1, noun.right_edge.i + 1) and "with" in cases:
+                return child
+        return None
 
     # -- finding actors under a token ---------------------------------------------------------
 
@@ -350,7 +368,7 @@ class _RoleFinder:
     def _actor_of_phrase(self, token: Token, weight: float) -> Found | None:
         for t in _phrase_tokens(token, include_conj=False):
             mention = self.index.at(t)
-            if mention is not None:
+            if mention is not None and not self._in_goal(t, token):
                 return Found(mention, weight, direct=self.index.at(token) is mention)
             # only the phrase head may be a pronoun: "its" in "its troops" is not the actor
             if t.i == token.i and (t.tag_ in PRONOUN_TAGS or t.lower_ == "latter"):
@@ -358,6 +376,27 @@ class _RoleFinder:
                 if resolved is not None:
                     return resolved
         return None
+
+    def _in_goal(self, token: Token, top: Token) -> bool:
+        """Whether ``token`` lies in a goal or purpose phrase below ``top`` ("readiness to widen
+        cooperation in the war against the PKK"), which names what the event is meant to
+        counter, or in a partner phrase ("raided the camp in cooperation with X"), which names
+        who helped: neither is the phrase's own actor."""
+        current = token
+        while current.i != top.i and current.head.i != current.i:
+            cases = {c.lower_ for c in current.children if c.dep_ in ("case", "mark")}
+            forms = _forms(current)
+            if (forms & self.cues.goal_words and cases) or (
+                    forms & self.grammar.partner_nouns and "in" in cases):
+                return True
+            current = current.head
+        return False
+
+    def _continues_goal(self, phrase: Token, verb: Token) -> bool:
+        """Whether a phrase the parser hung on the verb directly follows a goal phrase it belongs
+        to ("voiced readiness ... in the fight | against IS")."""
+        before = phrase.doc[phrase.left_edge.i - 1]
+        return before.i != verb.i and self._in_goal(before, verb)
 
     def _pronoun(self, token: Token) -> Found | None:
         word = token.lower_
@@ -452,6 +491,8 @@ class _RoleFinder:
                 continue
             if token.tag_.startswith("VB") and child.i < token.i:
                 continue  # a fronted "On Friday, ..." is no verb argument
+            if child.left_edge.i > 0 and self._is_partner_noun(child.doc[child.left_edge.i - 1]):
+                continue  # "in coordination | with X": X is a partner, whatever it hangs on
             is_argument = child.dep_.split(":")[0] in deps or child.dep_ == "obl:agent"
             cases = {g.lower_ for g in child.children if g.dep_ == "case"}
             if is_argument and cases & preps and not cases & self.cues.reporting_case:
@@ -460,7 +501,12 @@ class _RoleFinder:
 
     # -- assembling --------------------------------------------------------------------------
 
-    def assemble(self, trigger: Trigger, source: list[Found], target: list[Found]) -> Roles:
+    def assemble(
+        self, trigger: Trigger, source: list[Found], target: list[Found],
+        partners: list[Found],
+    ) -> Roles:
+        """The roles from the candidates; partners ("in cooperation with X") are only ever
+        others: they helped the doer, nothing was done to them."""
         symmetric = (trigger.rule.event_type in self.grammar.symmetric_types
                      or bool(_forms(trigger.token) & self.cues.joint_verbs))
         source, target = _resolved(source), _resolved(target)
@@ -471,7 +517,7 @@ class _RoleFinder:
         if first_source is not None:  # a misparse may offer the doer as its own target
             target = [f for f in target if f.mention.actor.id != first_source.mention.actor.id]
         first_target = target[0] if target else None
-        rest = source[1:] + target[1:]
+        rest = source[1:] + target[1:] + _resolved(partners)
         weights = [f.weight for f in (first_source, first_target) if f is not None]
         used = {f.mention.actor.id for f in (first_source, first_target) if f is not None}
         others = []
@@ -584,6 +630,16 @@ def _subject(verb: Token) -> Token | None:
     if subject is not None or any(c.dep_ in ("ccomp", "csubj") for c in verb.children):
         return subject
     return next((c for c in verb.children if c.dep_ == "expl" and c.i < verb.i), None)
+
+
+def _cut_off_subject(clause: Token) -> Token | None:
+    """A subject the parser gave to a subordinate clause that interrupts its own clause ("the
+    United States, and before Trump took office, notified Iraq": "States" hung on "took", with
+    "notified" joined to "took"). A subordinator opens its clause, so a subject before it
+    belongs to the clause the subordinate one interrupts."""
+    marks = [c.i for c in clause.children if c.dep_ == "mark"]
+    return next((c for c in clause.children
+                 if c.dep_ in SUBJECT_DEPS and any(c.i < m < clause.i for m in marks)), None)
 
 
 def _small_clause_subject(verb: Token) -> Token | None:
