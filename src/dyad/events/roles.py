@@ -16,6 +16,23 @@ from spacy.tokens import Doc, Span, Token
 
 from dyad.events.cues import Cues, load_cues
 from dyad.events.lexicon import Lexicon
+from dyad.events.syntax import (
+    SUBJECT_DEPS,
+    antecedent_of,
+    chain_to,
+    child_with,
+    conjuncts,
+    cut_off_subject,
+    has_argument,
+    is_clause,
+    is_coordinated,
+    mention_head,
+    object_of,
+    phrase_tokens,
+    small_clause_subject,
+    subject_of,
+    word_forms,
+)
 from dyad.events.triggers import (
     MODIFIER_DEPS,
     Trigger,
@@ -30,12 +47,6 @@ BY_SHARED_SUBJECT = 0.9
 BY_PRONOUN = 0.75
 BY_LINEAR_ORDER = 0.6
 
-# Dependents that start another clause: an actor inside them is not this phrase's actor.
-CLAUSE_DEPS = frozenset({
-    "acl", "acl:relcl", "relcl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "cc", "punct",
-    "csubj", "list", "dep",
-})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubj:outer"})
 PASSIVE_DEPS = frozenset({"nsubj:pass", "aux:pass", "csubj:pass"})
 RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
 PRONOUN_TAGS = frozenset({"PRP", "PRP$"})
@@ -118,17 +129,17 @@ class _RoleFinder:
     def verb_roles(self, verb: Token, event_type: str) -> tuple[list[Found], list[Found]]:
         passive = any(c.dep_ in PASSIVE_DEPS for c in verb.children)
         agent = self._child_with_prep(verb, self.grammar.agent_preps - {"from"}, ("obl",))
-        active_subject = _subject(verb)  # "X condemned the attack by Y" is active
+        active_subject = subject_of(verb)  # "X condemned the attack by Y" is active
         if passive or (agent is not None and verb.tag_ == "VBN" and active_subject is None):
-            target = self._actors(_child(verb, ("nsubj:pass",)))
+            target = self._actors(child_with(verb, ("nsubj:pass",)))
             source = self._actors(agent)
             if not target and verb.dep_ == "acl":  # "the Syrians detained by police"
                 target = self._actors(verb.head)
         else:
             source = self._actors(active_subject)
-            obj = _object(verb)
+            obj = object_of(verb)
             target = [] if takes_topic(verb, event_type) else self._actors(
-                obj or _child(verb, ("iobj",)) or _small_clause_subject(verb))
+                obj or child_with(verb, ("iobj",)) or small_clause_subject(verb))
             if not target:
                 preps = self.grammar.target_preps | self.grammar.type_target_preps.get(event_type,
                                                                                        frozenset())
@@ -138,10 +149,10 @@ class _RoleFinder:
                 phrase = self._child_with_prep(verb, preps, after=after)
                 if phrase is not None and not self._continues_goal(phrase, verb):
                     target = self._actors(phrase)
-        subject_token = active_subject or _child(verb, ("nsubj:pass",))
+        subject_token = active_subject or child_with(verb, ("nsubj:pass",))
         if subject_token is not None and subject_token.lower_ in RELATIVE_WORDS:
             # "forces which attacked"
-            relative = self._actors(_antecedent_of(subject_token), BY_SHARED_SUBJECT)
+            relative = self._actors(antecedent_of(subject_token), BY_SHARED_SUBJECT)
             if passive:
                 target = target or relative
             else:
@@ -152,7 +163,7 @@ class _RoleFinder:
             source = self._inherited_subject(verb)
         if not source and subject_token is None and not passive:
             source = self._linear(verb, before=True)
-        if not target and not _has_argument(verb) and not takes_topic(verb, event_type):
+        if not target and not has_argument(verb) and not takes_topic(verb, event_type):
             target = self._linear(verb, before=False)
         return source, target
     def _clause_opening_name(self, verb: Token) -> list[Found]:
@@ -174,7 +185,7 @@ class _RoleFinder:
     def _inherited_subject(self, verb: Token) -> list[Found]:
         """The subject a verb shares with the verb it is joined to ("X met Y and urged Z")."""
         head = verb.head
-        if verb.dep_ in ("acl", "amod") and _child(verb, ("obj",)) is not None:
+        if verb.dep_ in ("acl", "amod") and child_with(verb, ("obj",)) is not None:
             # "Turkish drones struck PKK positions" parsed as drones that struck: a participle
             # with an object of its own is done by the noun it describes
             return self._actors(head, BY_SHARED_SUBJECT)
@@ -185,22 +196,22 @@ class _RoleFinder:
                         [])
         if head.i == verb.i or verb.dep_ not in ("conj", "xcomp", "advcl"):
             return []
-        if verb.dep_ == "conj" and head.i < verb.i and (cut_off := _cut_off_subject(head)):
+        if verb.dep_ == "conj" and head.i < verb.i and (cut_off := cut_off_subject(head)):
             return self._actors(cut_off, BY_SHARED_SUBJECT)
-        if not _coordinated(verb):
+        if not is_coordinated(verb):
             return []
         if verb.dep_ == "xcomp":  # "asked X to ...": X is the doer of the infinitive
-            controller = _child(head, ("obj",))
+            controller = child_with(head, ("obj",))
             if controller is not None:
                 return self._actors(controller, BY_SHARED_SUBJECT)
-        subject = _subject(head)
+        subject = subject_of(head)
         if subject is None:
             return self._inherited_subject(head)
         if (verb.dep_ == "conj" and head.dep_ == "ccomp" and not head.tag_.startswith("VB")
                 and not self._actors(subject)):
             # "X considered that the presence is an occupation, and demanded ...": a verb
             # hung on a reported noun predicate with no actor for subject is X's
-            return self._actors(_subject(head.head), BY_SHARED_SUBJECT)
+            return self._actors(subject_of(head.head), BY_SHARED_SUBJECT)
         # a news outlet reports the joined clause ("X website learned ..., but Y opposes")
         return [f for f in self._actors(subject, BY_SHARED_SUBJECT)
                 if f.mention.actor is None
@@ -229,10 +240,10 @@ class _RoleFinder:
         so it is one only when it names its own participants ("the visit to Damascus lasted")."""
         noun, verb = trigger.token, trigger.token.head
         source, target = self._own_noun_roles(trigger)
-        if _forms(verb) & self.grammar.cause_verbs:
+        if word_forms(verb) & self.grammar.cause_verbs:
             cause = self._child_with_prep(verb, self.grammar.agent_preps)
             return (self._all_actors(cause) if cause is not None else source), target
-        if _forms(verb) & self.grammar.light_verbs:
+        if word_forms(verb) & self.grammar.light_verbs:
             return source, target
         own = {t.i for t in noun.subtree if t.dep_ != "nmod:poss"}
         named_target = [f for f in target if self._token_of(f) in own]
@@ -242,16 +253,16 @@ class _RoleFinder:
         return source, named_target
 
     def _token_of(self, found: Found) -> int | None:
-        span = _mention_head(self.sentence, found.mention)
+        span = mention_head(self.sentence, found.mention)
         return span.i if span is not None else None
 
     def _own_noun_roles(self, trigger: Trigger) -> tuple[list[Found], list[Found]]:
         noun, frame = trigger.token, trigger.rule.frame
-        possessor = self._actors(_child(noun, ("nmod:poss",)))
+        possessor = self._actors(child_with(noun, ("nmod:poss",)))
         of = self._actors(self._child_with_prep(noun, {"of"}))
         by = self._actors(self._child_with_prep(noun, self.grammar.agent_preps))
         to = self._actors(self._child_with_prep(noun, self.grammar.target_preps))
-        modifier = self._actors(_child(noun, ("amod", "compound")))
+        modifier = self._actors(child_with(noun, ("amod", "compound")))
         if frame == "agent":
             source, target = possessor or of or by or modifier, to
         elif frame == "mixed":  # "condemnation of the massacre ... in Syria": look deeper
@@ -275,9 +286,9 @@ class _RoleFinder:
         light = noun.head
         governed = noun.dep_ == "obj" or (  # "went on strike", not "opened ... into an assault"
             noun.dep_ == "obl" and any(c.lower_ == "on" for c in noun.children))
-        if governed and _forms(light) & self.grammar.light_verbs:
+        if governed and word_forms(light) & self.grammar.light_verbs:
             if not source:
-                source = self._actors(_subject(light)) or self._inherited_subject(
+                source = self._actors(subject_of(light)) or self._inherited_subject(
                     light
                 )
             if not target:
@@ -290,13 +301,13 @@ class _RoleFinder:
         wherever in its phrases the partner noun stands ("raided the camp in cooperation with
         X")."""
         found = []
-        for noun in _phrase_tokens(clause, include_conj=False)[1:]:
+        for noun in phrase_tokens(clause, include_conj=False)[1:]:
             if self._is_partner_noun(noun):
                 found += self._actors(self._partner_phrase(noun))
         return found
 
     def _is_partner_noun(self, token: Token) -> bool:
-        return bool(_forms(token) & self.grammar.partner_nouns) and any(
+        return bool(word_forms(token) & self.grammar.partner_nouns) and any(
             c.dep_ == "case" and c.lower_ == "in" for c in token.children)
 
     def _partner_phrase(self, noun: Token) -> Token | None:
@@ -315,7 +326,7 @@ class _RoleFinder:
         if token is None:
             return []
         found: dict[int, Found] = {}  # one per mention: a long name may span conjuncts
-        for head in [token, *_conjuncts(token)]:
+        for head in [token, *conjuncts(token)]:
             event = self._is_event_noun(head) and self.index.at(head) is None
             actor = (self._doer_of_event(head, weight) if event
                      else self._actor_of_phrase(head, weight))
@@ -327,7 +338,7 @@ class _RoleFinder:
         """A common noun naming an event ("the strikes", "the violence against protesters")."""
         if not token.tag_.startswith("NN") or token.tag_.startswith("NNP"):
             return False
-        forms = _forms(token)
+        forms = word_forms(token)
         if forms & self.object_words:
             return False
         return bool(forms & self.cues.event_nouns) or any(
@@ -338,9 +349,9 @@ class _RoleFinder:
         modifying it ("US strikes", "the Lebanese demand") or, for a noun whose "of" is its
         doer, the "of" phrase. Its patient ("the violence against protesters", "an assault on
         workers") is not its doer."""
-        rules = [r for form in _forms(noun) for r in self.lexicon.rules_for(form, "NOUN")]
+        rules = [r for form in word_forms(noun) for r in self.lexicon.rules_for(form, "NOUN")]
         of_is_doer = not rules or rules[0].frame == "agent"
-        candidates = [_child(noun, ("nmod:poss",)),
+        candidates = [child_with(noun, ("nmod:poss",)),
                       self._child_with_prep(noun, self.grammar.agent_preps),
                       *[c for c in noun.children if c.dep_ in ("compound", "amod")]]
         if of_is_doer:
@@ -359,14 +370,14 @@ class _RoleFinder:
         """Every actor named inside a phrase, in text order ("between the agencies of X and Y");
         with ``clauses`` also inside its relative and participle clauses."""
         seen: dict[int, Found] = {}
-        for t in (token.subtree if clauses else _phrase_tokens(token, include_conj=True)):
+        for t in (token.subtree if clauses else phrase_tokens(token, include_conj=True)):
             mention = self.index.at(t)
             if mention is not None:
                 seen.setdefault(mention.char_start, Found(mention, BY_PARSE))
         return [seen[k] for k in sorted(seen)]
 
     def _actor_of_phrase(self, token: Token, weight: float) -> Found | None:
-        for t in _phrase_tokens(token, include_conj=False):
+        for t in phrase_tokens(token, include_conj=False):
             mention = self.index.at(t)
             if mention is not None and not self._in_goal(t, token):
                 return Found(mention, weight, direct=self.index.at(token) is mention)
@@ -385,7 +396,7 @@ class _RoleFinder:
         current = token
         while current.i != top.i and current.head.i != current.i:
             cases = {c.lower_ for c in current.children if c.dep_ in ("case", "mark")}
-            forms = _forms(current)
+            forms = word_forms(current)
             if (forms & self.cues.goal_words and cases) or (
                     forms & self.grammar.partner_nouns and "in" in cases):
                 return True
@@ -423,7 +434,7 @@ class _RoleFinder:
         preferring one that is not a noun's "of" complement ("the entry of the army")."""
         subjects, actors, complements = [], [], []
         for mention in candidates:
-            head = _mention_head(self.sentence, mention)
+            head = mention_head(self.sentence, mention)
             cases = {c.lower_ for c in head.children if c.dep_ == "case"} if head else set()
             if cases & self.grammar.locative_preps:
                 continue
@@ -457,25 +468,25 @@ class _RoleFinder:
         ("before Trump assumed office, notified Iraq") unless it is that clause's subject."""
         if mention.actor is not None and mention.actor.sector in self.grammar.reporter_sectors:
             return False
-        head = _mention_head(self.sentence, mention)
+        head = mention_head(self.sentence, mention)
         if head is None:
             return False
         if any(c.dep_ == "case" and c.lower_ in self.grammar.locative_preps
                for c in head.children):
             return False
         current, path = head, []
-        while current.i != trigger.i and current.head.i != current.i and not _is_clause(current):
+        while current.i != trigger.i and current.head.i != current.i and not is_clause(current):
             path.append(current.dep_)
             current = current.head
-        if current.i == trigger.i or not _is_clause(current):
+        if current.i == trigger.i or not is_clause(current):
             return True  # in the trigger's phrase, or in a verbless (misparsed) fragment
         if not before:
             return False
         # another verb's subject may be a subject the parse failed to share with the trigger
         return (bool(path) and path[-1] in SUBJECT_DEPS
                 and trigger in current.subtree
-                and all(t.dep_ in SHARING_DEPS and _coordinated(t)
-                        for t in _chain(trigger, current)))
+                and all(t.dep_ in SHARING_DEPS and is_coordinated(t)
+                        for t in chain_to(trigger, current)))
 
     def _child_with_prep(
         self, token: Token, preps: frozenset[str] | set[str],
@@ -508,7 +519,7 @@ class _RoleFinder:
         """The roles from the candidates; partners ("in cooperation with X") are only ever
         others: they helped the doer, nothing was done to them."""
         symmetric = (trigger.rule.event_type in self.grammar.symmetric_types
-                     or bool(_forms(trigger.token) & self.cues.joint_verbs))
+                     or bool(word_forms(trigger.token) & self.cues.joint_verbs))
         source, target = _resolved(source), _resolved(target)
         source = _distinct(source)
         if symmetric and len(source) > 1:  # "Iraq and Syria agreed ...": partners first
@@ -537,14 +548,14 @@ def takes_topic(verb: Token, event_type: str) -> bool:
     """ "discussed the integration of the forces into the army": the object is what is talked
     about (the army is no participant), so the partners are the subjects or a "with" phrase."""
     cues = load_cues()
-    return event_type in cues.topic_event_types and bool(_forms(verb) & cues.topic_verbs)
+    return event_type in cues.topic_event_types and bool(word_forms(verb) & cues.topic_verbs)
 
 
 def destination(trigger: Trigger) -> Token | None:
     """Where a visit went: the object of "visited X", or X in "visit to X"."""
     token = trigger.token
     if trigger.rule.pos == "VERB":
-        return _child(token, ("obj",))
+        return child_with(token, ("obj",))
     for child in token.children:
         if any(g.dep_ in ("case", "mark") and g.lower_ == "to" for g in child.children):
             return child
@@ -553,51 +564,6 @@ def destination(trigger: Trigger) -> Token | None:
 
 def _object_words(trigger: Trigger) -> frozenset[str]:
     return frozenset(w for c in trigger.rule.conditions if c.kind == "obj" for w in c.words)
-
-
-def _antecedent_of(relative: Token) -> Token:
-    """The noun a relative word ("which", "who") stands for: the head of its clause, or, when the
-    parser hung the clause on a verb, the nearest noun before the relative word."""
-    clause = relative.head
-    if clause.dep_ in ("acl:relcl", "relcl", "acl") or clause.head.pos_ in ("NOUN", "PROPN"):
-        return clause.head
-    for token in reversed(relative.doc[relative.sent.start:relative.i]):
-        if token.pos_ in ("NOUN", "PROPN", "PRON"):
-            return token
-    return clause.head
-
-
-def _mention_head(sentence: Span, mention: Mention) -> Token | None:
-    """The token of a mention whose syntactic head lies outside it."""
-    span = sentence.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
-    if span is None:
-        return None
-    return next((t for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i),
-                span.root)
-
-
-def _is_clause(token: Token) -> bool:
-    """A verb heading a clause, not an auxiliary ("has" in "Iraq has rejected")."""
-    return token.tag_.startswith("VB") and token.dep_ not in ("aux", "aux:pass", "cop")
-
-
-def _coordinated(token: Token) -> bool:
-    """Whether a conjunct is joined by a conjunction, its own or a later sibling's ("met X,
-    discussed Y and signed Z"); a bare comma ("before X arrived, notified Iraq") more often
-    closes a misparsed subordinate clause than joins two clauses of one subject."""
-    if token.dep_ != "conj":
-        return True
-    siblings = [c for c in token.head.children if c.dep_ == "conj" and c.i >= token.i]
-    return any(g.dep_ == "cc" for c in siblings for g in c.children)
-
-
-def _chain(token: Token, ancestor: Token) -> list[Token]:
-    """``token`` and its heads below ``ancestor``."""
-    chain = []
-    while token.i != ancestor.i and token.head.i != token.i:
-        chain.append(token)
-        token = token.head
-    return chain
 
 
 def _country_first(found: Found) -> int:
@@ -617,76 +583,3 @@ def _resolved(found: list[Found]) -> list[Found]:
 def _distinct(found: list[Found]) -> list[Found]:
     seen: set[str] = set()
     return [f for f in found if not (f.mention.actor.id in seen or seen.add(f.mention.actor.id))]
-
-
-def _child(token: Token, deps: frozenset[str] | tuple[str, ...]) -> Token | None:
-    return next((c for c in token.children if c.dep_ in deps), None)
-
-
-def _subject(verb: Token) -> Token | None:
-    """The verb's subject; a pronoun the parser called expletive counts when the verb has no
-    clause it could stand for ("and it pledged to fight on")."""
-    subject = _child(verb, SUBJECT_DEPS)
-    if subject is not None or any(c.dep_ in ("ccomp", "csubj") for c in verb.children):
-        return subject
-    return next((c for c in verb.children if c.dep_ == "expl" and c.i < verb.i), None)
-
-
-def _cut_off_subject(clause: Token) -> Token | None:
-    """A subject the parser gave to a subordinate clause that interrupts its own clause ("the
-    United States, and before Trump took office, notified Iraq": "States" hung on "took", with
-    "notified" joined to "took"). A subordinator opens its clause, so a subject before it
-    belongs to the clause the subordinate one interrupts."""
-    marks = [c.i for c in clause.children if c.dep_ == "mark"]
-    return next((c for c in clause.children
-                 if c.dep_ in SUBJECT_DEPS and any(c.i < m < clause.i for m in marks)), None)
-
-
-def _small_clause_subject(verb: Token) -> Token | None:
-    """The object the parser made the subject of a following participle ("detained 13 Syrians
-    accused of ...": "Syrians" is the subject of "accused")."""
-    for child in verb.children:
-        bare = not any(c.dep_ in ("mark", "aux", "aux:pass") for c in child.children)
-        if child.dep_ in ("xcomp", "advcl") and child.tag_ == "VBN" and bare and child.i > verb.i:
-            subject = _child(child, ("nsubj",))
-            if subject is not None and subject.i < child.i:
-                return subject
-    return None
-
-
-def _object(verb: Token) -> Token | None:
-    """The verb's object; for a verb the parser hung before a common noun as its modifier
-    ("Kenya halted aid to Somalia" read as one noun phrase), that noun."""
-    head = verb.head
-    if (is_stray_main_verb(verb) and head.i > verb.i
-            and head.tag_.startswith("NN") and not head.tag_.startswith("NNP")):
-        return head
-    return _child(verb, ("obj",))
-
-
-def _has_argument(verb: Token) -> bool:
-    return _object(verb) is not None or any(
-        c.dep_ in ("iobj", "ccomp", "xcomp") for c in verb.children)
-
-
-def _conjuncts(token: Token) -> list[Token]:
-    found = []
-    for child in token.children:
-        if child.dep_ == "conj":
-            found += [child, *_conjuncts(child)]
-    return found
-
-
-def _phrase_tokens(token: Token, include_conj: bool) -> list[Token]:
-    """The token and its phrase in breadth-first order, not entering other clauses."""
-    skip = CLAUSE_DEPS - {"conj"} if include_conj else CLAUSE_DEPS
-    order, queue = [], [token]
-    while queue:
-        current = queue.pop(0)
-        order.append(current)
-        queue += [c for c in current.children if c.dep_ not in skip]
-    return order
-
-
-def _forms(token: Token) -> set[str]:
-    return {token.lower_, token.lemma_.lower()}
