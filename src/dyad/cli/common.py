@@ -64,6 +64,10 @@ def event_filters(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--since", help="First date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD."),
         click.option("--until", help="Last date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD."),
         click.option("--limit", type=click.IntRange(min=0), help="At most this many events."),
+        click.option(
+            "--repeats/--no-repeats", default=True, show_default=True,
+            help="Include later tellings of an event already told in the same article.",
+        ),
     ]  # fmt: skip
     for option in reversed(options):
         command = option(command)

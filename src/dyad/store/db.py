@@ -197,6 +197,7 @@ class Store:
         since: str | dt.date | None = None,
         until: str | dt.date | None = None,
         limit: int | None = None,
+        repeats: bool = True,
         *,
         min_confidence: float = 0.0,
         include_flagged: bool = True,
@@ -205,13 +206,14 @@ class Store:
 
         ``actor`` and each side of ``dyad`` are an actor id, a code (a prefix such as ``SYR``
         means every Syrian actor) or a name or alias; ``dyad`` matches either direction.
-        ``since``/``until`` are inclusive ISO dates (``2025``, ``2025-01``, ``2025-01-31``).
+        ``since``/``until`` are inclusive ISO dates (``2025``, ``2025-01``, ``2025-01-31``);
+        ``repeats=False`` leaves out later tellings of an event already told in the article.
         """
         return queries.events(
             self._con,
             queries.EventFilter(
                 actor=actor, dyad=dyad, event_type=event_type, quad_class=quad_class,
-                since=since, until=until, limit=limit,
+                since=since, until=until, limit=limit, repeats=repeats,
                 min_confidence=min_confidence, include_flagged=include_flagged,
             ),
         )  # fmt: skip

@@ -25,6 +25,7 @@ class EventFilter:
     limit: int | None = None
     min_confidence: float = 0.0
     include_flagged: bool = True
+    repeats: bool = True  # False: leave out repeated tellings (``duplicate_of`` set)
 
 
 # Every participant id of an event: source, target and the further participants.
@@ -90,6 +91,8 @@ def _event_conditions(
         params.append(where.min_confidence)
     if not where.include_flagged:
         clauses.append("NOT (e.negated OR e.hypothetical OR e.historical)")
+    if not where.repeats:
+        clauses.append("e.duplicate_of IS NULL")
     return clauses, params
 
 
