@@ -153,30 +153,28 @@ def test_unknown_side_is_an_error(store):
         build_brief(store, "IRQ", "Narnia")
 
 
-def test_a_repeated_telling_is_stored_but_counted_once(tmp_path):
+@pytest.fixture
+def retold(tmp_path):
+    """A store holding one meeting told twice: the second telling marked as a repeat."""
     sentences = ["Baghdad held talks with Damascus.", "Talks in Damascus went well, Baghdad said."]
     coded = [
         Coded(0, "CONSULT", 1, 1.0, BAGHDAD, DAMASCUS, "2024-11-03", 0.8),
         Coded(1, "CONSULT", 1, 1.0, BAGHDAD, DAMASCUS, "2024-11-03", 0.6,
               extra={"duplicate_of": "rep:0"}),
     ]  # fmt: skip
-    with Store(tmp_path / "r.duckdb") as store:
-        store.write(article("rep", sentences, coded))
-        assert [r["duplicate_of"] for r in store.events()] == [None, "rep:0"]
-        brief = build_brief(store, "IRQ", "SYR")
+    with Store(tmp_path / "r.duckdb") as opened:
+        opened.write(article("rep", sentences, coded))
+        yield opened
+
+
+def test_a_repeated_telling_is_stored_but_counted_once(retold):
+    assert [r["duplicate_of"] for r in retold.events()] == [None, "rep:0"]
+    brief = build_brief(retold, "IRQ", "SYR")
     assert (brief.events, brief.counted, brief.repeats) == (2, 1, 1)
     assert [month.counts for month in brief.months] == [(1, 0, 0, 0)]
     assert len(brief.key_events) == 1
 
 
-def test_repeated_tellings_can_be_left_out_of_event_lists(tmp_path):
-    sentences = ["Baghdad held talks with Damascus.", "Talks in Damascus went well, Baghdad said."]
-    coded = [
-        Coded(0, "CONSULT", 1, 1.0, BAGHDAD, DAMASCUS, "2024-11-03", 0.8),
-        Coded(1, "CONSULT", 1, 1.0, BAGHDAD, DAMASCUS, "2024-11-03", 0.6,
-              extra={"duplicate_of": "rep:0"}),
-    ]  # fmt: skip
-    with Store(tmp_path / "r.duckdb") as store:
-        store.write(article("rep", sentences, coded))
-        assert [r["event_id"] for r in store.events(repeats=False)] == ["rep:0"]
-        assert len(store.events()) == 2
+def test_repeated_tellings_can_be_left_out_of_event_lists(retold):
+    assert [r["event_id"] for r in retold.events(repeats=False)] == ["rep:0"]
+    assert len(retold.events()) == 2
