@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from dyad_fakes import IRQGOV, IRQSPY, ISIS, SHARAA, SYRGOV, Coded, article
+from dyad_fakes import IRQGOV, IRQSPY, ISIS, SHARAA, SYRGOV, Coded, article, retold_article
 
 from dyad.analyze.brief import MonthSummary, build_brief, render_text, trend
 from dyad.store import Store, UnknownActorError
@@ -156,14 +156,8 @@ def test_unknown_side_is_an_error(store):
 @pytest.fixture
 def retold(tmp_path):
     """A store holding one meeting told twice: the second telling marked as a repeat."""
-    sentences = ["Baghdad held talks with Damascus.", "Talks in Damascus went well, Baghdad said."]
-    coded = [
-        Coded(0, "CONSULT", 1, 1.0, BAGHDAD, DAMASCUS, "2024-11-03", 0.8),
-        Coded(1, "CONSULT", 1, 1.0, BAGHDAD, DAMASCUS, "2024-11-03", 0.6,
-              extra={"duplicate_of": "rep:0"}),
-    ]  # fmt: skip
     with Store(tmp_path / "r.duckdb") as opened:
-        opened.write(article("rep", sentences, coded))
+        opened.write(retold_article("rep"))
         yield opened
 
 

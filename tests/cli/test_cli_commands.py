@@ -293,18 +293,12 @@ def test_help_lists_commands_without_importing_them():
 
 
 def test_events_can_leave_out_repeated_tellings(db):
-    from dyad_fakes import IRQGOV, SYRGOV, Coded, article
+    from dyad_fakes import retold_article
 
     from dyad.store import Store
 
-    coded = [
-        Coded(0, "CONSULT", 1, 1.0, (IRQGOV, "Baghdad"), (SYRGOV, "Damascus"), "2024-11-03"),
-        Coded(1, "CONSULT", 1, 1.0, (IRQGOV, "Baghdad"), (SYRGOV, "Damascus"), "2024-11-03",
-              extra={"duplicate_of": "rep:0"}),
-    ]  # fmt: skip
-    sentences = ["Baghdad held talks with Damascus.", "Talks in Damascus went well, Baghdad said."]
     with Store(db) as store:
-        store.write(article("rep", sentences, coded))
+        store.write(retold_article("rep"))
     every = run("--db", db, "events", "--format", "jsonl").stdout.splitlines()
     unique = run("--db", db, "events", "--no-repeats", "--format", "jsonl").stdout.splitlines()
     assert len(every) == 2

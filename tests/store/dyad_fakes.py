@@ -182,3 +182,15 @@ def border_article(doc_id: str = "doc-border") -> FakeResult:
         published="2025-01-14",
         doc_path="reports/border.txt",
     )  # fmt: skip
+
+
+def retold_article(doc_id: str = "rep") -> FakeResult:
+    """One Iraq-Syria meeting told twice; the second telling is marked a repeat of the first."""
+    sentences = ["Baghdad held talks with Damascus.", "Talks in Damascus went well, Baghdad said."]
+    sides = ((IRQGOV, "Baghdad"), (SYRGOV, "Damascus"))
+    coded = [
+        Coded(0, "CONSULT", 1, 1.0, *sides, "2024-11-03", 0.8),
+        Coded(1, "CONSULT", 1, 1.0, *sides, "2024-11-03", 0.6,
+              extra={"duplicate_of": f"{doc_id}:0"}),
+    ]  # fmt: skip
+    return article(doc_id, sentences, coded)
