@@ -34,10 +34,11 @@ def event(
     confidence: float = 0.9,
     negated: bool = False,
     hypothetical: bool = False,
+    sentence: str = "s",
 ) -> Event:
     return Event(
         event_id=f"{event_type}-{source}-{target}-{confidence}", doc_id="d", sentence_index=0,
-        sentence="s", char_start=0, char_end=1, event_type=event_type, mode=None,
+        sentence=sentence, char_start=0, char_end=1, event_type=event_type, mode=None,
         cameo_root=cameo, quad_class=quad, intensity=0.0,
         source=mention(source) if source else None, target=mention(target) if target else None,
         trigger="t", confidence=confidence, negated=negated, hypothetical=hypothetical,

@@ -8,11 +8,21 @@ from pathlib import Path
 
 import click
 
-from dyad.evaluate.coder import EventCoder, pipeline_coder
+from dyad.evaluate.coder import EventCoder, pipeline_coder, pipeline_story_coder
 from dyad.evaluate.gold import load_conflibert, load_plover_gsr
 from dyad.evaluate.plover_score import score_plover
 from dyad.evaluate.quad_score import score_quad
-from dyad.evaluate.report import render_plover, render_quad
+from dyad.evaluate.report import render_plover, render_quad, render_voa
+from dyad.evaluate.voa import (
+    StoryCoder,
+    default_gold_dir,
+    load_gold,
+    load_split,
+    load_stories,
+    score_stories,
+)
+
+GOLD_SETS = ("voa", "plover", "conflibert")
 
 # src/dyad/evaluate/cli.py -> the repo root is three folders up; shared/ sits beside the repo.
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[3] / ".." / "shared" / "data"
@@ -26,13 +36,25 @@ def evaluate(
     data_dir: Path,
     limit: int | None,
     make_coder: Callable[[str | None], EventCoder] | None = None,
+    gold_files: tuple[Path, ...] = (),
+    make_story_coder: Callable[[], StoryCoder] | None = None,
 ) -> dict[str, object]:
-    """Run the chosen gold sets; returns ``{"plover": PloverReport, "conflibert": [QuadReport]}``.
+    """Run the chosen gold sets; returns ``{"voa": {split: VoaReport}, "plover": PloverReport,
+    "conflibert": [QuadReport]}``.
 
-    ``make_coder(date)`` builds the system under test; the default is dyad's pipeline.
+    ``make_coder(date)`` and ``make_story_coder()`` build the system under test; the defaults
+    are dyad's pipeline. ``gold_files`` replace the bundled VOA gold (users' own gold).
     """
     make_coder = make_coder or pipeline_coder
     reports: dict[str, object] = {}
+    if gold in ("voa", "all"):
+        files = gold_files or tuple(sorted(default_gold_dir().glob("*.jsonl")))
+        stories = load_gold(files, load_stories(data_dir), load_split())
+        coder = (make_story_coder or pipeline_story_coder)()
+        by_split = {name: [s for s in stories if s.split == name]
+                    for name in ("test", "dev", "user")}
+        reports["voa"] = {name: score_stories(part[:limit] if limit else part, coder)
+                          for name, part in by_split.items() if part}
     if gold in ("plover", "all"):
         events = load_plover_gsr(data_dir).events
         reports["plover"] = score_plover(
@@ -49,7 +71,7 @@ def evaluate(
 @click.command("evaluate")
 @click.option(
     "--gold",
-    type=click.Choice(["plover", "conflibert", "all"]),
+    type=click.Choice([*GOLD_SETS, "all"]),
     default="all",
     show_default=True,
     help="Which gold set to score against.",
@@ -68,6 +90,13 @@ def evaluate(
     help="Folder holding plover_gsr/ and conflibert_cameo/.",
 )
 @click.option(
+    "--gold-file",
+    "gold_files",
+    multiple=True,
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Your own gold in dyad's JSONL format (docs/gold.md) instead of the bundled VOA gold.",
+)
+@click.option(
     "--format",
     "output_format",
     type=click.Choice(["text", "json"]),
@@ -75,25 +104,33 @@ def evaluate(
     show_default=True,
     help="Tables for people or one JSON object for programs.",
 )
-def cli_command(gold: str, limit: int | None, data_dir: Path, output_format: str) -> None:
-    """Score event type, actors and quad class against the shared gold sets."""
+def cli_command(
+    gold: str, limit: int | None, data_dir: Path, gold_files: tuple[Path, ...],
+    output_format: str,
+) -> None:
+    """Score dyad against gold: its own VOA gold (test half = never tuned on; dev half), and
+    the shared plover_gsr and conflibert_cameo sets."""
     if not data_dir.is_dir():
         raise click.UsageError(f"gold data folder not found: {data_dir} (use --data-dir)")
     try:
-        reports = evaluate(gold, data_dir, limit)
+        reports = evaluate(gold, data_dir, limit, gold_files=gold_files)
     except (OSError, ValueError) as error:
         raise click.ClickException(str(error)) from error
+    voa = reports.get("voa", {})
     plover = reports.get("plover")
     quads = reports.get("conflibert", [])
     if output_format == "json":
-        payload = {}
+        payload: dict[str, object] = {}
+        if voa:
+            payload["voa"] = {name: report.as_dict() for name, report in voa.items()}
         if plover is not None:
             payload["plover"] = plover.as_dict()
         if quads:
             payload["conflibert"] = [q.as_dict() for q in quads]
         click.echo(json.dumps(payload, indent=2))
         return
-    blocks = ([render_plover(plover)] if plover is not None else []) + [
+    blocks = [render_voa(name, report) for name, report in voa.items()]
+    blocks += ([render_plover(plover)] if plover is not None else []) + [
         render_quad(q) for q in quads
     ]
     click.echo("\n\n".join(blocks))

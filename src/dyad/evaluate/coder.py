@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from dyad.records import Actor, Event
+
+if TYPE_CHECKING:
+    from dyad.evaluate.voa import GoldStory
 
 EventCoder = Callable[[str], Sequence[Event]]
 
@@ -52,3 +56,23 @@ def pipeline_coder(date: str | None = None) -> EventCoder:
             return []  # a gold sentence the cleaner rejects is scored as "no event"
 
     return code_text
+
+
+def pipeline_story_coder() -> Callable[[GoldStory], Sequence[Event]]:
+    """Code each gold story as the article it is, dated by its publication date."""
+    from dyad.config import Settings
+    from dyad.errors import InputError
+    from dyad.pipeline import Pipeline
+    from dyad.records import RawDocument
+
+    pipeline = Pipeline(Settings())
+
+    def code_story(story: GoldStory) -> Sequence[Event]:
+        raw = RawDocument(content=story.text, format="text", doc_ref=story.story_id,
+                          title=story.title, date=story.published)
+        try:
+            return pipeline.process(raw).events
+        except InputError:
+            return []
+
+    return code_story

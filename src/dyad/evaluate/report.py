@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dyad.evaluate.metrics import Counts
 from dyad.evaluate.plover_score import ACTOR_CHECKS, PloverReport
 from dyad.evaluate.quad_score import QuadReport
+from dyad.evaluate.voa import VoaReport
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
@@ -69,4 +70,18 @@ def render_quad(report: QuadReport) -> str:
         f"conflibert_cameo ({report.scheme} scheme): {report.sentences} sentences, "
         f"accuracy {report.accuracy:.3f}, macro-F1 {report.macro_f1:.3f}",
         table(PRF_HEADER, rows),
+    ])  # fmt: skip
+
+
+def render_voa(name: str, report: VoaReport) -> str:
+    rows = [_prf_row(kind, report.per_type[kind]) for kind in report.per_type]
+    flags = ", ".join(f"{flag} {ratio.value:.2f}" for flag, ratio in report.flags.items())
+    return "\n".join([
+        f"VOA gold, {name}: {report.stories} stories, {report.gold_events} unflagged gold events; "
+        f"{report.both_roles.value:.0%} of emitted unflagged events name source and target",
+        table(PRF_HEADER, [_prf_row("type+source+target", report.full),
+                           _prf_row("type only", report.typed)]),
+        "per type (type+source+target)",
+        table(PRF_HEADER, rows),
+        f"flag agreement on type-matched pairs: {flags}",
     ])  # fmt: skip
