@@ -25,7 +25,7 @@ from dyad.events.roles import MentionIndex, Roles, destination, find_roles, take
 from dyad.events.triggers import Trigger, find_triggers
 from dyad.events.when import default_date, resolve_date
 from dyad.events.where import find_location
-from dyad.records import Article, Event, Mention, ResolvedDate
+from dyad.records import Article, Event, Mention, Quantities, ResolvedDate
 from dyad.segment import content_sentences, sentence_bounds
 
 # How many sentences back a pronoun ("he", "the latter") may find its antecedent.
@@ -61,64 +61,87 @@ def _code_sentence(
     number: int, sentence: Span, previous_start: int, article: Article, index: MentionIndex,
     kb: KnowledgeBase, lexicon: Lexicon,
 ) -> Iterator[Event]:
-    ontology = load_ontology()
-    attributes: dict[str, object] | None = None  # sentence-level attributes, computed once
+    attributes = SentenceAttributes(sentence, index)
     for trigger in find_triggers(sentence, lexicon):
         roles = find_roles(trigger, sentence, index, previous_start, lexicon)
         roles = _host_government(trigger, roles, kb, article.doc_id, number)
-        if not _has_distinct_actors(roles):
+        if not has_distinct_actors(roles):
             continue
         if roles.target is None and trigger.rule.mode in lexicon.grammar.target_required_modes:
             continue  # a visit or call with no one visited or called is only a description
         if roles.target is None and takes_topic(trigger.token, trigger.rule.event_type):
             continue  # "officials discussed the budget": talks with no partner named
-        if attributes is None:
-            in_sentence = [m for m in index.mentions
-                           if sentence.start_char <= m.char_start < sentence.end_char]
-            attributes = {
-                "quantities": find_quantities(sentence),
-                "reported_by": reported_by(sentence, in_sentence),
-            }
-        rule = trigger.rule
-        plover = ontology[rule.event_type]
-        modality = modality_of(trigger.token, sentence, article.published)
-        start, end = sentence_bounds(sentence)
-        yield Event(
-            event_id=_event_id(article.doc_id, number, trigger, rule.event_type),
-            doc_id=article.doc_id,
-            sentence_index=number,
-            sentence=article.text[start:end],
-            char_start=start,
-            char_end=end,
-            event_type=rule.event_type,
-            mode=rule.mode,
-            cameo_root=plover.cameo_root_of(rule.mode),
-            quad_class=plover.quad_class,
-            intensity=plover.intensity_of(rule.mode),
-            source=roles.source,
-            target=roles.target,
-            others=roles.others,
-            trigger=trigger.words,
-            confidence=_confidence(trigger, roles),
-            context=contexts_of(sentence, rule.event_type),
-            date=_event_date(sentence, trigger, article, modality),
-            location=find_location(sentence, trigger.token, kb),
-            quantities=attributes["quantities"],
-            negated=modality.negated,
-            hypothetical=modality.hypothetical,
-            historical=modality.historical,
-            reported_by=attributes["reported_by"],
-            doc_path=article.doc_path,
-            doc_ref=article.doc_ref,
+        yield make_event(
+            number, sentence, article, kb, attributes,
+            event_type=trigger.rule.event_type, mode=trigger.rule.mode, anchor=trigger.token,
+            roles=roles, trigger=trigger.words, confidence=_confidence(trigger, roles),
         )
 
 
+class SentenceAttributes:
+    """Attributes shared by every event of a sentence, computed once when first asked for."""
+
+    def __init__(self, sentence: Span, index: MentionIndex) -> None:
+        self._sentence = sentence
+        self._index = index
+        self._values: tuple[Quantities, str | None] | None = None
+
+    def get(self) -> tuple[Quantities, str | None]:
+        if self._values is None:
+            sentence = self._sentence
+            in_sentence = [m for m in self._index.mentions
+                           if sentence.start_char <= m.char_start < sentence.end_char]
+            self._values = (find_quantities(sentence), reported_by(sentence, in_sentence))
+        return self._values
+
+
+def make_event(
+    number: int, sentence: Span, article: Article, kb: KnowledgeBase,
+    attributes: SentenceAttributes, *, event_type: str, mode: str | None, anchor: Token,
+    roles: Roles, trigger: str, confidence: float,
+) -> Event:
+    """An event of ``sentence`` with its attributes (date, place, quantities, modality flags,
+    attribution, context) read around ``anchor``, the word that reports it."""
+    plover = load_ontology()[event_type]
+    modality = modality_of(anchor, sentence, article.published)
+    quantities, attribution = attributes.get()
+    start, end = sentence_bounds(sentence)
+    return Event(
+        event_id=_event_id(article.doc_id, number, anchor.idx, event_type),
+        doc_id=article.doc_id,
+        sentence_index=number,
+        sentence=article.text[start:end],
+        char_start=start,
+        char_end=end,
+        event_type=event_type,
+        mode=mode,
+        cameo_root=plover.cameo_root_of(mode),
+        quad_class=plover.quad_class,
+        intensity=plover.intensity_of(mode),
+        source=roles.source,
+        target=roles.target,
+        others=roles.others,
+        trigger=trigger,
+        confidence=confidence,
+        context=contexts_of(sentence, event_type),
+        date=_event_date(sentence, anchor, article, modality),
+        location=find_location(sentence, anchor, kb),
+        quantities=quantities,
+        negated=modality.negated,
+        hypothetical=modality.hypothetical,
+        historical=modality.historical,
+        reported_by=attribution,
+        doc_path=article.doc_path,
+        doc_ref=article.doc_ref,
+    )
+
+
 def _event_date(
-    sentence: Span, trigger: Trigger, article: Article, modality: Modality
+    sentence: Span, anchor: Token, article: Article, modality: Modality
 ) -> ResolvedDate | None:
-    """The date the sentence gives for this trigger; else, for news of the reporting period,
+    """The date the sentence gives for this event; else, for news of the reporting period,
     the publication date at week precision (``date_text`` stays empty)."""
-    found = resolve_date(sentence, article.published, trigger=trigger.token)
+    found = resolve_date(sentence, article.published, trigger=anchor)
     if found is not None or modality.historical or modality.hypothetical:
         return found
     return default_date(article.published)
@@ -167,7 +190,7 @@ def _name_span(token: Token) -> Span:
     return token.doc[min([token.i, *parts]):max([token.i, *parts]) + 1]
 
 
-def _has_distinct_actors(roles: Roles) -> bool:
+def has_distinct_actors(roles: Roles) -> bool:
     if roles.source is None and roles.target is None:
         return False
     if roles.source is None or roles.target is None:
@@ -216,6 +239,6 @@ def _actor_id(mention: Mention | None) -> str | None:
     return mention.actor.id if mention is not None and mention.actor is not None else None
 
 
-def _event_id(doc_id: str, sentence_index: int, trigger: Trigger, event_type: str) -> str:
-    key = f"{doc_id}|{sentence_index}|{trigger.token.idx}|{event_type}"
+def _event_id(doc_id: str, sentence_index: int, anchor_char: int, event_type: str) -> str:
+    key = f"{doc_id}|{sentence_index}|{anchor_char}|{event_type}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
