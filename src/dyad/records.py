@@ -138,3 +138,4 @@ class Event:
     doc_path: str | None = None
     doc_ref: str | None = None
     duplicate_of: str | None = None  # event_id of the better telling of the same event
+    trace: tuple[tuple[str, str], ...] = ()  # (field, what decided it): `dyad code --explain`

@@ -49,10 +49,10 @@ def code_events(
     sentences = content_sentences(doc)
     events: list[Event] = []
     for number, sentence in enumerate(sentences):
-        if not _reports_events(sentence, article, lexicon.grammar):
+        if not reports_events(sentence, article, lexicon.grammar):
             continue
         previous = sentences[max(0, number - PRONOUN_LOOKBACK_SENTENCES)]
-        events += _dedupe(_code_sentence(number, sentence, previous.start_char, article,
+        events += dedupe(_code_sentence(number, sentence, previous.start_char, article,
                                          index, kb, lexicon))
     return events
 
@@ -147,7 +147,7 @@ def _event_date(
     return default_date(article.published)
 
 
-def _reports_events(sentence: Span, article: Article, grammar: Grammar) -> bool:
+def reports_events(sentence: Span, article: Article, grammar: Grammar) -> bool:
     """False for titles, headings and photo captions, which report no event of their own."""
     text = sentence.text.strip()
     if not text or (article.title and text == article.title.strip()):
@@ -211,7 +211,7 @@ def _confidence(trigger: Trigger, roles: Roles) -> float:
     return round(trigger.rule.strength * roles.weight * actor_confidence * both_roles, 3)
 
 
-def _dedupe(events: Iterator[Event]) -> list[Event]:
+def dedupe(events: Iterable[Event]) -> list[Event]:
     """One event per (type, source, target) in a sentence: the most confident one; and an event
     missing a role that another of its type fills, with the same other role, is that event told
     again ("the targeting of X ... his elimination by Y")."""
