@@ -84,4 +84,8 @@ def render_voa(name: str, report: VoaReport) -> str:
         "per type (type+source+target)",
         table(PRF_HEADER, rows),
         f"flag agreement on type-matched pairs: {flags}",
+        "reliability (emitted unflagged events by confidence: share fully right)",
+        table(("confidence", "events", "right", "share"),
+              [[f"{low:.1f}-{low + 0.1:.1f}", r.total, r.hits, r.value]
+               for low, r in report.reliability.items()]),
     ])  # fmt: skip

@@ -162,6 +162,8 @@ class VoaReport:
     both_roles: Ratio = field(default_factory=lambda: Ratio(0, 0))
     per_type: dict[str, Counts] = field(default_factory=dict)
     flags: dict[str, Ratio] = field(default_factory=dict)  # agreement on type-matched pairs
+    # confidence bin (lower bound) -> how many emitted events in it were fully right
+    reliability: dict[float, Ratio] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -172,6 +174,7 @@ class VoaReport:
             "emitted_with_source_and_target": self.both_roles.as_dict(),
             "per_type": {name: c.as_dict() for name, c in sorted(self.per_type.items())},
             "flag_agreement": {name: r.as_dict() for name, r in self.flags.items()},
+            "reliability": {f"{low:.1f}": r.as_dict() for low, r in self.reliability.items()},
         }
 
 
@@ -180,6 +183,8 @@ def score_stories(stories: Sequence[GoldStory], coder: StoryCoder) -> VoaReport:
     type_counts: Counter[tuple[str, str]] = Counter()
     flag_hits: Counter[str] = Counter()
     flag_total = 0
+    right: Counter[float] = Counter()
+    in_bin: Counter[float] = Counter()
     with_both = emitted = 0
     for story in stories:
         events = list(coder(story))
@@ -189,14 +194,19 @@ def score_stories(stories: Sequence[GoldStory], coder: StoryCoder) -> VoaReport:
         gold = [e for e in story.events if not e.flagged]
         emitted += len(system)
         with_both += sum(e.source is not None and e.target is not None for e in system)
-        full = _pair(story.text, system, gold, roles=True)
-        typed = _pair(story.text, system, gold, roles=False)
+        full = pair_events(story.text, system, gold, roles=True)
+        typed = pair_events(story.text, system, gold, roles=False)
         report.full += Counts(len(full), len(system) - len(full), len(gold) - len(full))
+        matched = {id(system_event) for system_event, _ in full}
+        for event in system:
+            low = confidence_bin(event.confidence)
+            in_bin[low] += 1
+            right[low] += id(event) in matched
         report.typed += Counts(len(typed), len(system) - len(typed), len(gold) - len(typed))
         type_counts.update((e.event_type, "system") for e in system)
         type_counts.update((e.event_type, "gold") for e in gold)
         type_counts.update((g.event_type, "tp") for _, g in full)
-        for system_event, gold_event in _pair(story.text, events, list(story.events), False):
+        for system_event, gold_event in pair_events(story.text, events, list(story.events), False):
             flag_total += 1
             for flag in FLAGS:
                 flag_hits[flag] += getattr(system_event, flag) == getattr(gold_event, flag)
@@ -208,10 +218,11 @@ def score_stories(stories: Sequence[GoldStory], coder: StoryCoder) -> VoaReport:
         if type_counts[(name, "system")] or type_counts[(name, "gold")]
     }
     report.flags = {flag: Ratio(flag_hits[flag], flag_total) for flag in FLAGS}
+    report.reliability = {low: Ratio(right[low], in_bin[low]) for low in sorted(in_bin)}
     return report
 
 
-def _pair(
+def pair_events(
     text: str, system: Sequence[Event], gold: Sequence[GoldStoryEvent], roles: bool
 ) -> list[tuple[Event, GoldStoryEvent]]:
     """One-to-one pairs, best first: more matching roles, then earlier in the text."""
@@ -237,6 +248,11 @@ def _pair(
             used_gold.add(j)
             pairs.append((system[i], gold[j]))
     return pairs
+
+
+def confidence_bin(confidence: float) -> float:
+    """The lower bound of the tenth of [0, 1] a confidence falls in."""
+    return min(int(confidence * 10), 9) / 10
 
 
 _WORD = re.compile(r"\w+")
