@@ -14,13 +14,10 @@ SHARED_DATA = SHARED / "data"
 
 @pytest.fixture(scope="session")
 def nlp():
-    """The trained pipeline shipped in the package (skips if the weights are missing)."""
+    """The trained pipeline shipped in the package: a missing model fails every test using it."""
     from dyad.nlp import load_language
 
-    try:
-        return load_language()
-    except FileNotFoundError as error:
-        pytest.skip(str(error))
+    return load_language()
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,6 @@ the actor recognizer, so these tests check the coder alone.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections.abc import Callable
 
@@ -38,16 +37,10 @@ PUBLISHED = dt.date(2025, 3, 14)
 
 @pytest.fixture(scope="session")
 def nlp():
-    """The shipped parser, or the one at $DYAD_TEST_PARSER while the shipped one is training."""
+    """The shipped parser: a missing model fails every test using it, never skips."""
     from dyad.nlp import load_language
 
-    try:
-        return load_language()
-    except FileNotFoundError as error:
-        fallback = os.environ.get("DYAD_TEST_PARSER")
-        if fallback:
-            return load_language(fallback)
-        pytest.skip(str(error))
+    return load_language()
 
 
 @pytest.fixture(scope="session")

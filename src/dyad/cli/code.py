@@ -10,8 +10,14 @@ from dyad.config import Settings
 
 @click.command("code")
 @click.argument("files", nargs=-1, required=True)
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Add an 'explain' object per event: which component decided each field (model "
+    "scores, rule names).",
+)
 @click.pass_obj
-def code(settings: Settings, files: tuple[str, ...]) -> None:
+def code(settings: Settings, files: tuple[str, ...], explain: bool) -> None:
     """Code FILE... and print one JSON object per event (the contract record).
 
     Skipped inputs are reported on standard error with their reason; the exit code is non-zero
@@ -22,4 +28,7 @@ def code(settings: Settings, files: tuple[str, ...]) -> None:
 
     for result in coded_articles(settings, files):
         for event in result.events:
-            click.echo(json_line(event_record(event)))
+            record = event_record(event)
+            if explain:
+                record["explain"] = dict(event.trace) or {"event": "lexicon and parse rules"}
+            click.echo(json_line(record))
