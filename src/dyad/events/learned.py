@@ -1,0 +1,228 @@
+"""The hybrid coder: the learned event model proposes, vetoes and fills roles; rules keep the rest.
+
+Per sentence, the lexicon coder's events (trigger + parse roles) are kept when the model's score
+for their type holds up, and vetoed otherwise; types the model is sure of that the lexicon missed
+become events of their own, with roles from the model's span tagger. Roles found by the parse come
+first; the tagger fills a missing one. Dates, places, quantities, modality flags and attribution
+always come from the attribute rules. Every decision is written to the event's ``trace`` (what
+``dyad code --explain`` prints), and ``confidence`` is a calibrated probability
+(``data/coder.toml``, fitted by ``training/tune_coder.py`` on dev stories only).
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from spacy.tokens import Doc, Span
+
+from dyad.actors.kb import KnowledgeBase
+from dyad.events.coder import (
+    SentenceAttributes,
+    code_events,
+    dedupe,
+    has_distinct_actors,
+    make_event,
+    reports_events,
+)
+from dyad.events.lexicon import load_lexicon
+from dyad.events.roles import MentionIndex, Roles
+from dyad.models.event_model import SentencePrediction, SpanGuess
+from dyad.records import Article, Event, Mention
+from dyad.segment import content_sentences
+
+# The families of decisions the hybrid makes; `dyad evaluate --ablation` turns each off in turn.
+FAMILIES = ("lexicon", "veto", "propose", "fill")
+# Weight of a role the tagger found, against 1.0 for the parse's subject or object.
+TAGGED_ROLE_WEIGHT = 0.8
+
+
+@dataclass(frozen=True, slots=True)
+class HybridSettings:
+    propose_threshold: float  # model type score at which it adds an event the lexicon missed
+    veto_threshold: float  # model type score under which a lexicon event is dropped
+    span_threshold: float  # tagger score a span needs to fill a role
+    calibration: tuple[tuple[float, float], ...]  # (raw score, probability correct), rising
+    families: frozenset[str] = frozenset(FAMILIES)
+
+    def without(self, family: str) -> HybridSettings:
+        return dataclasses.replace(self, families=self.families - {family})
+
+    def calibrated(self, raw: float) -> float:
+        """Piecewise-linear interpolation of the fitted (isotonic) curve."""
+        knots = self.calibration
+        if not knots:
+            return round(raw, 3)
+        xs = [x for x, _ in knots]
+        i = bisect.bisect_left(xs, raw)
+        if i == 0:
+            return knots[0][1]
+        if i == len(knots):
+            return knots[-1][1]
+        (x0, y0), (x1, y1) = knots[i - 1], knots[i]
+        share = (raw - x0) / (x1 - x0) if x1 > x0 else 1.0
+        return round(y0 + share * (y1 - y0), 3)
+
+
+def coder_settings_path() -> Path:
+    return Path(str(resources.files("dyad") / "data" / "coder.toml"))
+
+
+@lru_cache(maxsize=4)
+def load_hybrid_settings(path: Path | None = None) -> HybridSettings:
+    path = path or coder_settings_path()
+    with path.open("rb") as handle:
+        raw = tomllib.load(handle)
+    try:
+        return HybridSettings(
+            propose_threshold=float(raw["propose_threshold"]),
+            veto_threshold=float(raw["veto_threshold"]),
+            span_threshold=float(raw["span_threshold"]),
+            calibration=tuple((float(x), float(y)) for x, y in raw["calibration"]["points"]),
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise ValueError(f"{path}: bad coder settings ({error!r})") from error
+
+
+def hybrid_events(
+    doc: Doc,
+    article: Article,
+    mentions: Sequence[Mention],
+    kb: KnowledgeBase,
+    predictions: Sequence[SentencePrediction],
+    settings: HybridSettings,
+    lexicon_events: Sequence[Event] | None = None,
+) -> list[Event]:
+    """All events of one article; ``predictions[i]`` is the model's reading of content
+    sentence ``i`` (``dyad.segment.content_sentences``). ``lexicon_events``, when given, are
+    the lexicon coder's events of this article (tuning reuses them across settings)."""
+    sentences = content_sentences(doc)
+    index = MentionIndex(doc, mentions)
+    by_sentence: dict[int, list[Event]] = {}
+    if "lexicon" in settings.families:
+        if lexicon_events is None:
+            lexicon_events = code_events(doc, article, mentions, kb)
+        for event in lexicon_events:
+            by_sentence.setdefault(event.sentence_index, []).append(event)
+    events: list[Event] = []
+    for number, (sentence, prediction) in enumerate(zip(sentences, predictions, strict=True)):
+        coder = _SentenceCoder(number, sentence, prediction, article, index, kb, settings)
+        events += coder.code(by_sentence.get(number, []))
+    return events
+
+
+class _SentenceCoder:
+    def __init__(
+        self, number: int, sentence: Span, prediction: SentencePrediction, article: Article,
+        index: MentionIndex, kb: KnowledgeBase, settings: HybridSettings,
+    ) -> None:
+        self.number = number
+        self.sentence = sentence
+        self.prediction = prediction
+        self.article = article
+        self.index = index
+        self.kb = kb
+        self.settings = settings
+        self.attributes = SentenceAttributes(sentence, index)
+
+    def code(self, lexicon_events: list[Event]) -> list[Event]:
+        kept = [e for e in (self._review(e) for e in lexicon_events) if e is not None]
+        coded_types = {e.event_type for e in lexicon_events}
+        if "propose" in self.settings.families and reports_events(
+            self.sentence, self.article, load_lexicon().grammar
+        ):
+            kept += self._proposals(coded_types)
+        return dedupe(kept)
+
+    def _review(self, event: Event) -> Event | None:
+        score = self.prediction.type_probs.get(event.event_type, 0.0)
+        if "veto" in self.settings.families and score < self.settings.veto_threshold:
+            return None
+        trace = [("type", f"lexicon trigger '{event.trigger}'; model p={score:.2f}")]
+        source, target = event.source, event.target
+        trace.append(("source", "parse" if source else "none"))
+        trace.append(("target", "parse" if target else "none"))
+        if "fill" in self.settings.families:
+            if source is None:
+                source = self._tagged(self.prediction.source_spans, exclude=target)
+                trace[1] = ("source", "model span tagger" if source else "none")
+            if target is None:
+                target = self._tagged(self.prediction.target_spans, exclude=source)
+                trace[2] = ("target", "model span tagger" if target else "none")
+        raw = _raw_score(score, source, target, lexicon=True)
+        return self._finish(dataclasses.replace(event, source=source, target=target), raw, trace)
+
+    def _proposals(self, coded_types: set[str]) -> list[Event]:
+        events = []
+        source = self._tagged(self.prediction.source_spans)
+        target = self._tagged(self.prediction.target_spans, exclude=source)
+        roles = Roles(source, target, (), TAGGED_ROLE_WEIGHT)
+        if not has_distinct_actors(roles):
+            return []
+        anchor = self.sentence.root  # the word the attribute rules read around
+        for event_type, score in sorted(self.prediction.type_probs.items(),
+                                        key=lambda item: (-item[1], item[0])):
+            if score < self.settings.propose_threshold or event_type in coded_types:
+                continue
+            event = make_event(
+                self.number, self.sentence, self.article, self.kb, self.attributes,
+                event_type=event_type, mode=None, anchor=anchor, roles=roles,
+                trigger=anchor.text, confidence=0.0,
+            )
+            trace = [("type", f"model p={score:.2f} (no lexicon trigger)"),
+                     ("source", "model span tagger" if source else "none"),
+                     ("target", "model span tagger" if target else "none")]
+            events.append(self._finish(event, _raw_score(score, source, target, False), trace))
+        return events
+
+    def _finish(self, event: Event, raw: float, trace: list[tuple[str, str]]) -> Event:
+        trace += [
+            ("date, place, quantities, attribution", "attribute rules"),
+            ("negated/hypothetical/historical", "modality rules"),
+            ("confidence", f"raw {raw:.2f} -> calibrated"),
+        ]
+        return dataclasses.replace(
+            event, confidence=self.settings.calibrated(raw), trace=tuple(trace)
+        )
+
+    def _tagged(self, spans: Sequence[SpanGuess], exclude: Mention | None = None
+                ) -> Mention | None:
+        """The best-scoring tagged span that names an actor (and not the other role's)."""
+        base = self.sentence.start_char
+        for span in sorted(spans, key=lambda s: (-s.score, s.start)):
+            if span.score < self.settings.span_threshold:
+                break
+            mention = self._actor_in(base + span.start, base + span.end, span.score)
+            if mention is not None and not _same_actor(mention, exclude):
+                return mention
+        return None
+
+    def _actor_in(self, start: int, end: int, score: float) -> Mention | None:
+        """The resolved mention with the largest overlap with the span."""
+        best: tuple[int, Mention] | None = None
+        for mention in self.index.mentions:
+            overlap = min(end, mention.char_end) - max(start, mention.char_start)
+            if mention.actor is not None and overlap > 0 and (best is None or overlap > best[0]):
+                best = (overlap, mention)
+        if best is None:
+            return None
+        return dataclasses.replace(best[1], confidence=round(best[1].confidence * score, 3))
+
+
+def _raw_score(type_score: float, source: Mention | None, target: Mention | None,
+               lexicon: bool) -> float:
+    """What calibration maps to a probability: the model's type score, lowered for a missing
+    role and for an event no lexicon trigger backs."""
+    roles = 1.0 if source is not None and target is not None else 0.8
+    return round(type_score * roles * (1.0 if lexicon else 0.9), 3)
+
+
+def _same_actor(mention: Mention, other: Mention | None) -> bool:
+    return (other is not None and mention.actor is not None and other.actor is not None
+            and mention.actor.id == other.actor.id)

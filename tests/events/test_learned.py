@@ -1,0 +1,96 @@
+"""The hybrid coder's decisions, with the model's reading of each sentence written by hand."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import PUBLISHED, gazetteer_mentions
+
+from dyad.events.learned import HybridSettings, hybrid_events
+from dyad.models.event_model import SentencePrediction, SpanGuess
+from dyad.records import Article
+from dyad.segment import content_sentences
+
+SETTINGS = HybridSettings(propose_threshold=0.6, veto_threshold=0.2, span_threshold=0.5,
+                          calibration=((0.0, 0.05), (0.5, 0.3), (1.0, 0.9)))
+TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+         "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+
+
+def reading(text: str, types: dict[str, float], source: str | None = None,
+            target: str | None = None, span_score: float = 0.9) -> SentencePrediction:
+    def spans(name: str | None) -> tuple[SpanGuess, ...]:
+        if name is None:
+            return ()
+        start = text.index(name)
+        return (SpanGuess(start, start + len(name), span_score),)
+
+    return SentencePrediction((0.2, 0.2, 0.2, 0.2, 0.2),
+                              {name: types.get(name, 0.01) for name in TYPES},
+                              spans(source), spans(target))
+
+
+@pytest.fixture
+def code(nlp, kb):
+    def run(text: str, prediction: SentencePrediction, settings: HybridSettings = SETTINGS):
+        article = Article(doc_id="t", text=text, published=PUBLISHED)
+        doc = nlp(text)
+        assert len(content_sentences(doc)) == 1
+        return hybrid_events(doc, article, gazetteer_mentions(doc, kb, "t"), kb, [prediction],
+                             settings)
+
+    return run
+
+
+def summary(event):
+    return (event.event_type, event.source.actor.id if event.source else None,
+            event.target.actor.id if event.target else None)
+
+
+TEXT_NO_TRIGGER = "Turkish drones pounded PKK positions near Iraq's border on Monday."
+
+
+def test_model_proposes_an_event_the_lexicon_missed(code):
+    # "pounded" is in no trigger list; the model reads an attack and tags both sides.
+    events = code(TEXT_NO_TRIGGER, reading(TEXT_NO_TRIGGER, {"ASSAULT": 0.93},
+                                           source="Turkish drones", target="PKK"))
+    assert [summary(e) for e in events] == [("ASSAULT", "tur.mil", "group.pkk")]
+    event = events[0]
+    assert dict(event.trace)["type"].startswith("model p=0.93")
+    assert event.date is not None and event.date.precision == "day"  # attribute rules still run
+    assert 0.3 < event.confidence < 0.9  # calibrated, not the raw score
+
+
+def test_a_type_under_the_proposal_threshold_adds_nothing(code):
+    events = code(TEXT_NO_TRIGGER, reading(TEXT_NO_TRIGGER, {"ASSAULT": 0.55},
+                                           source="Turkish drones", target="PKK"))
+    assert events == []
+
+
+def test_model_vetoes_a_lexicon_event_it_reads_as_no_event(code):
+    text = "Germany sent humanitarian aid to Syria."
+    kept = code(text, reading(text, {"AID": 0.8}))
+    assert [summary(e) for e in kept] == [("AID", "deu", "syr")]
+    assert dict(kept[0].trace)["source"] == "parse"
+    assert code(text, reading(text, {"AID": 0.05})) == []
+    # with the veto family off (ablation), the lexicon event stays
+    assert len(code(text, reading(text, {"AID": 0.05}), SETTINGS.without("veto"))) == 1
+
+
+def test_tagger_fills_a_role_the_parse_left_empty(code):
+    text = "The talks in Amman were held with Syria's foreign ministry on Monday."
+    prediction = reading(text, {"CONSULT": 0.7}, source="Amman",
+                         target="Syria's foreign ministry")
+    events = [e for e in code(text, prediction) if e.event_type == "CONSULT"]
+    assert events and events[0].source is not None and events[0].target is not None
+    assert "model span tagger" in dict(events[0].trace).values()
+
+
+def test_no_proposal_without_an_actor(code):
+    text = "The economy grew slowly during the winter months of the year."
+    assert code(text, reading(text, {"COOPERATE": 0.95})) == []
+
+
+def test_calibration_interpolates_between_knots():
+    assert SETTINGS.calibrated(0.25) == pytest.approx(0.175)
+    assert SETTINGS.calibrated(1.0) == 0.9
+    assert HybridSettings(0.5, 0.1, 0.5, calibration=()).calibrated(0.4321) == 0.432
