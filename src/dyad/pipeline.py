@@ -19,7 +19,7 @@ from dyad.errors import InputError
 from dyad.events import code_events
 from dyad.events.fusion import mark_duplicates
 from dyad.ingest import read_inputs
-from dyad.nlp import load_language, parse
+from dyad.nlp import load_language, parse, parse_texts
 from dyad.records import Article, Event, Mention, RawDocument, Sentence, Skip
 from dyad.segment import sentences_of
 
@@ -68,8 +68,8 @@ class Pipeline:
     def run(self, paths: Iterable[str | Path]) -> Iterator[ArticleResult | Skip]:
         """Process every input under ``paths``, in input order; bad inputs become ``Skip``s.
 
-        All articles stream through one ``nlp.pipe`` call, which batches the parser and, with
-        ``jobs`` > 1, spreads parsing over that many processes.
+        All articles stream through one ``nlp.pipe`` call (long ones in chunks), which batches
+        the parser and, with ``jobs`` > 1, spreads parsing over that many processes.
         """
         cleaned = (
             item if isinstance(item, Skip) else self._clean(item)
@@ -77,8 +77,8 @@ class Pipeline:
         )
         # A skip rides along as the context of an empty text so input order is kept.
         texts = ((item.text if isinstance(item, Article) else "", item) for item in cleaned)
-        parsed = self.nlp.pipe(
-            texts, as_tuples=True, batch_size=PARSE_BATCH_SIZE, n_process=self.settings.jobs
+        parsed = parse_texts(
+            self.nlp, texts, batch_size=PARSE_BATCH_SIZE, n_process=self.settings.jobs
         )
         for doc, item in parsed:
             yield item if isinstance(item, Skip) else self._code(item, doc)

@@ -25,8 +25,9 @@ def sentence_bounds(span: Span) -> tuple[int, int]:
 
 def sentences_of(doc: Doc, doc_id: str) -> list[Sentence]:
     """The doc's sentences as records, numbered like ``content_sentences``."""
+    text = doc.text  # built anew from the tokens on every access: once per doc, not per sentence
     sentences = []
     for index, span in enumerate(content_sentences(doc)):
         start, end = sentence_bounds(span)
-        sentences.append(Sentence(doc_id, index, doc.text[start:end], start, end))
+        sentences.append(Sentence(doc_id, index, text[start:end], start, end))
     return sentences

@@ -160,13 +160,13 @@ def _name(tokens: list[Token], mentions: Sequence[Mention], cues: AttributionCue
             break
     if not tokens or tokens[0].lower_ in cues.pronouns:
         return None  # "he said", "according to his description"
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    start = tokens[0].idx
     head = _head_noun(tokens)
     for mention in mentions:
         covers_head = mention.char_start <= head.idx < mention.char_end
         if mention.actor is not None and covers_head and mention.char_start >= start - 4:
             return mention.actor.name
-    return tokens[0].doc.text[start:end]
+    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text  # doc.text would rebuild it all
 
 
 def _drop_leading(tokens: list[Token], cues: AttributionCues) -> list[Token]:

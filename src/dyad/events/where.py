@@ -149,7 +149,7 @@ def _place_after(
             words = doc[first : first + length]
             if not any(token.text[:1].isupper() for token in words):
                 continue
-            location = kb.find_place(doc.text[words.start_char : words.end_char])
+            location = kb.find_place(words.text)
             if location is not None:
                 return location, first, first + length
     return None
@@ -207,8 +207,7 @@ def _modifies(name: Span, after: Token) -> bool:
 def _inside_actor_name(sentence: Span, preposition: Token, end: int, kb: PlaceFinder) -> bool:
     """Whether words ending with the place spell a known actor ("the Islamic Resistance in
     Iraq"): then the preposition belongs to the name."""
-    doc = sentence.doc
-    text = doc.text[sentence.start_char : doc[end - 1].idx + len(doc[end - 1])].lower()
+    text = sentence.doc[sentence.start : end].text.lower()
     limit = preposition.idx - sentence.start_char  # the name must start before the preposition
     return any(
         text.endswith(name) and len(text) - len(name) < limit

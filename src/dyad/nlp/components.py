@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 from importlib import resources
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -12,6 +14,11 @@ from spacy.tokens import Doc
 SENTENCE_END = frozenset({".", "!", "?", "…"})
 # Closing marks that belong to the sentence they follow (`... "terrorism knows no borders."`).
 CLOSERS = frozenset({'"', "'", "”", "’", ")", "]"})
+# Longest sentence passed on whole: news sentences stay under ~80 tokens (VOA stories: 81 at
+# most); the coder's work per sentence grows faster than its length, so run-ons are cut.
+MAX_SENTENCE_TOKENS = 150
+# Where an over-long sentence is preferably cut (after the token).
+CLAUSE_BREAKS = frozenset({";", ",", ":", "–", "—"})
 
 
 @Language.component("dyad_sentences")
@@ -20,23 +27,48 @@ def mark_sentences(doc: Doc) -> Doc:
 
     Every token gets an explicit boundary decision, so the parser keeps these sentences.
     A newline token becomes a sentence of its own: the parser never saw whitespace tokens
-    in training and would otherwise hang real words on it.
+    in training and would otherwise hang real words on it. A run-on "sentence" longer than
+    ``MAX_SENTENCE_TOKENS`` is cut at a clause break, so no sentence costs unbounded time.
+    The decisions are written in one pass: setting ``token.is_sent_start`` one token at a time
+    rescans the whole doc on every call.
     """
+    starts = _cap_sentence_length(doc, _sentence_starts(doc))
+    values = numpy.array([1 if start else -1 for start in starts], dtype="int64")
+    doc.from_array([SENT_START], values.astype("uint64").reshape(-1, 1))
+    return doc
+
+
+def _sentence_starts(doc: Doc) -> list[bool]:
+    starts: list[bool] = []
     starts_sentence = True
     after_final_punct = False
     for token in doc:
         if token.is_space and "\n" in token.text:
-            token.is_sent_start = True
+            starts.append(True)
             starts_sentence, after_final_punct = True, False
             continue
         if after_final_punct and token.text not in CLOSERS and token.text not in SENTENCE_END:
             starts_sentence = _can_start_sentence(token.text)
             after_final_punct = False
-        token.is_sent_start = starts_sentence or token.i == 0
+        starts.append(starts_sentence or token.i == 0)
         starts_sentence = False
         if token.text in SENTENCE_END:
             after_final_punct = True
-    return doc
+    return starts
+
+
+def _cap_sentence_length(doc: Doc, starts: list[bool]) -> list[bool]:
+    """Start a new sentence after the last clause break of an over-long one (or at the cap)."""
+    sentence_start = 0
+    for i in range(len(starts)):
+        if starts[i]:
+            sentence_start = i
+        elif i - sentence_start >= MAX_SENTENCE_TOKENS:
+            window = range(i - 1, sentence_start + MAX_SENTENCE_TOKENS // 2, -1)
+            cut = next((j + 1 for j in window if doc[j].text in CLAUSE_BREAKS), i)
+            starts[cut] = True
+            sentence_start = cut
+    return starts
 
 
 def _can_start_sentence(text: str) -> bool:
