@@ -13,6 +13,7 @@ from dyad.evaluate.gold import load_conflibert, load_plover_gsr
 from dyad.evaluate.plover_score import score_plover
 from dyad.evaluate.quad_score import score_quad
 from dyad.evaluate.report import render_plover, render_quad, render_voa
+from dyad.evaluate.splits import is_held_out
 from dyad.evaluate.voa import (
     StoryCoder,
     default_gold_dir,
@@ -56,12 +57,12 @@ def evaluate(
         reports["voa"] = {name: score_stories(part[:limit] if limit else part, coder)
                           for name, part in by_split.items() if part}
     if gold in ("plover", "all"):
-        events = load_plover_gsr(data_dir).events
+        events = [e for e in load_plover_gsr(data_dir).events if is_held_out(e.text)]
         reports["plover"] = score_plover(
             events[:limit] if limit else events, make_coder(PLOVER_GSR_DATE)
         )
     if gold in ("conflibert", "all"):
-        sentences = load_conflibert(data_dir)
+        sentences = [s for s in load_conflibert(data_dir) if is_held_out(s.text)]
         reports["conflibert"] = score_quad(
             sentences[:limit] if limit else sentences, make_coder(None)
         )

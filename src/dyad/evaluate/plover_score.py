@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from dyad.evaluate.coder import (
     EventCoder,
@@ -24,8 +24,8 @@ from dyad.evaluate.coder import (
     most_confident,
 )
 from dyad.evaluate.gold import GoldActor, GoldEvent
-from dyad.evaluate.metrics import Counts, Ratio, set_counts, total
-from dyad.records import Actor, Mention
+from dyad.evaluate.metrics import Counts, Ratio, macro_f1, set_counts, total
+from dyad.records import Actor, Event, Mention
 
 # Codes that are not countries: the rest of such a code names the organization, not a sector.
 TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC"})
@@ -42,6 +42,13 @@ class PloverReport:
     actors_all: dict[str, Ratio]  # keyed by ACTOR_CHECKS
     actors_typed: dict[str, Ratio]
     sentences_without_events: int  # sentences where the system coded nothing
+    # (type, source, target) all right, one system event per gold event
+    triples: Counts = field(default_factory=Counts)
+
+    @property
+    def macro_f1(self) -> float:
+        """Mean F1 over the types the gold holds."""
+        return macro_f1(c for c in self.per_type.values() if c.support)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -49,6 +56,8 @@ class PloverReport:
             "events": self.events,
             "sentences_without_events": self.sentences_without_events,
             "micro": self.micro.as_dict(),
+            "macro_f1": round(self.macro_f1, 4),
+            "type_source_target": self.triples.as_dict(),
             "per_type": {name: c.as_dict() for name, c in sorted(self.per_type.items())},
             "actors_all": {name: r.as_dict() for name, r in self.actors_all.items()},
             "actors_typed": {name: r.as_dict() for name, r in self.actors_typed.items()},
@@ -88,11 +97,13 @@ def score_plover(gold: Sequence[GoldEvent], code_text: EventCoder) -> PloverRepo
     hits_typed = dict.fromkeys(ACTOR_CHECKS, 0)
     totals_typed = dict.fromkeys(ACTOR_CHECKS, 0)
     without_events = 0
+    triples = Counts()
 
     groups = _group_by_sentence(gold)
     for text, gold_events in groups.items():
         predicted = counted_events(code_text(text))
         without_events += not predicted
+        triples += _triple_counts(predicted, gold_events)
         predicted_types = {e.event_type for e in predicted}
         gold_types = {g.event_type for g in gold_events}
         for name in predicted_types | gold_types:
@@ -125,4 +136,25 @@ def score_plover(gold: Sequence[GoldEvent], code_text: EventCoder) -> PloverRepo
         actors_all={n: Ratio(hits_all[n], totals_all[n]) for n in ACTOR_CHECKS},
         actors_typed={n: Ratio(hits_typed[n], totals_typed[n]) for n in ACTOR_CHECKS},
         sentences_without_events=without_events,
+        triples=triples,
     )
+
+
+def _triple_counts(predicted: Sequence[Event], gold: Sequence[GoldEvent]) -> Counts:
+    """Each gold event takes at most one system event of its type whose source and target fit."""
+    unused = list(predicted)
+    hits = 0
+    for gold_event in gold:
+        match = next((e for e in unused if e.event_type == gold_event.event_type
+                      and _fits(e.source, gold_event.sources)
+                      and _fits(e.target, gold_event.targets)), None)
+        if match is not None:
+            unused.remove(match)
+            hits += 1
+    return Counts(hits, len(predicted) - hits, len(gold) - hits)
+
+
+def _fits(mention: Mention | None, gold: Sequence[GoldActor]) -> bool:
+    if not gold:
+        return mention is None
+    return any(code_matches(_mention_actor(mention), g) for g in gold)

@@ -55,8 +55,11 @@ def render_plover(report: PloverReport) -> str:
         f"plover_gsr: {report.sentences} sentences, {report.events} gold events, "
         f"{report.sentences_without_events} sentences with no event coded",
         "",
-        "event type (per sentence, set of types)",
+        f"event type (per sentence, set of types); macro-F1 {report.macro_f1:.3f}",
         table(PRF_HEADER, rows),
+        "",
+        "(type, source, target) all right",
+        table(PRF_HEADER, [_prf_row("triples", report.triples)]),
         "",
         "actors (all = over every gold event; typed = where the gold type was coded)",
         table(("", "all", "typed", "typed hits"), actor_rows),
