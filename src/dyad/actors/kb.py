@@ -3,7 +3,15 @@
 Everything is read from TSV files (``src/dyad/data/actors``, ``src/dyad/data/places``) plus any
 files the user adds. A file's kind is recognised by its header line (see the README in
 ``src/dyad/data/actors``), so a user file may hold people, organizations, roles, aliases or
-places without any code change.
+places without any code change. Files in the PETRARCH/TABARI dictionary format (``tabari.py``)
+are read too.
+
+Sources have ranks: the derived tables (``data/actors/derived``, imported from the Phoenix
+dictionaries and CountryInfo) < dyad's hand-written tables < the user's files. A name written
+the same way in two ranks belongs to the higher rank only, an id defined again in a higher rank
+replaces the lower definition (and its roles), and a role from a higher rank is preferred when
+naming an office holder. So user entries override bundled ones, and dyad's current hand
+entries stay authoritative over the 2014 dictionaries.
 """
 
 from __future__ import annotations
@@ -11,15 +19,20 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+import re
+import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from dyad.actors import tabari
 from dyad.actors.tsv import DataFileError, Row, read_header, read_rows
 from dyad.records import Actor, Location
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 DEFAULT_PATHS = (DATA_DIR / "actors", DATA_DIR / "places")
+DERIVED_PATHS = (DATA_DIR / "actors" / "derived",)
+DERIVED, HAND, USER = 0, 1, 2  # source ranks: a higher rank overrides a lower one
 USER_PATHS_VARIABLE = "DYAD_ACTORS"  # os.pathsep-separated files or folders of extra TSV files
 
 # How a name was written decides how much a match on it is trusted (see find_mentions).
@@ -39,10 +52,17 @@ SCHEMAS: dict[tuple[str, ...], str] = {
     ("person", "from", "to", "code", "office"): "roles",
     ("id", "aliases", "short"): "aliases",
     ("name", "variants", "country", "lat", "lon", "kind"): "places",
+    ("agents", "sector"): "agents",
 }
-LOAD_ORDER = ("countries", "sectors", "offices", "words", "organizations", "people", "roles",
-              "aliases", "places")
+LOAD_ORDER = ("countries", "sectors", "offices", "words", "agents", "organizations", "people",
+              "roles", "aliases", "dictionaries", "places")
 ACTOR_KINDS = ("organization", "igo", "group", "party", "person")
+DICTIONARY_SUFFIXES = (".txt", ".actors", ".agents", ".dict")
+# What a dictionary code's first letters say about an actor the file gives no kind for.
+GROUP_CODE_PARTS = ("REB", "UAF", "IMG", "INS")
+# An undated dictionary entry coded as one of these sectors ("AFGHAN_NATIONAL_ARMY_ [AFGMIL]")
+# names the country's body itself; under other codes it is a group of its own ("[MLIREB]").
+STATE_SECTORS = ("GOV", "MIL", "COP", "SPY", "LEG", "JUD")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +95,7 @@ class Role:
     end: dt.date | None  # inclusive; None while still in office
     code: str
     offices: tuple[str, ...]
+    rank: int = HAND  # the source's rank: the higher one names an office holder
 
     def covers(self, when: dt.date) -> bool:
         return self.start <= when and (self.end is None or when <= self.end)
@@ -87,6 +108,7 @@ class Name:
     text: str
     actor_id: str
     form: str  # CANONICAL, ALIAS, MT, SHORT, SHORT_MT, COUNTRY, ADJECTIVE, DEMONYM, CAPITAL
+    rank: int = HAND
 
 
 @dataclass(frozen=True, eq=False)  # eq=False: hashed by identity, so caches can key on it
@@ -101,6 +123,8 @@ class KnowledgeBase:
     places: dict[str, Location]  # lower-cased name or variant -> place
     place_names: tuple[tuple[str, Location], ...]
     sector_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # role nouns after a country word ("Nigerian student" -> EDU): phrase -> (sector, rank)
+    agents: dict[str, tuple[str, int]] = field(default_factory=dict)
 
     def get(self, actor_id: str) -> Actor | None:
         if actor_id in self.actors:
@@ -136,13 +160,13 @@ class KnowledgeBase:
     def office_holder(self, iso3: str, office: str, when: dt.date | None) -> str | None:
         """The id of the person holding `office` of country `iso3` at `when`."""
         holders = [
-            (role.start, person_id)
+            (role.rank, role.start, person_id)
             for person_id, roles in self.roles.items()
             for role in roles
             if office in role.offices and role.code.startswith(iso3)
             and (role.covers(when) if when else role.end is None)
         ]
-        return max(holders)[1] if holders else None
+        return max(holders)[2] if holders else None
 
     def country_sector(self, iso3: str, sector: str) -> Actor:
         country = self.countries[iso3]
@@ -150,7 +174,8 @@ class KnowledgeBase:
             raise KeyError(f"{iso3}.{sector}")
         actor_id = f"{iso3.lower()}.{sector.lower()}"
         nouns = self.sectors[sector].nouns
-        generated = tuple(f"{adjective} {nouns[0]}" for adjective in country.adjectives[:1])
+        generated = tuple(f"{adjective} {noun}" for adjective in country.adjectives[:1]
+                          for noun in nouns[:1])
         capitals = country.capitals if sector == "GOV" else ()
         return Actor(
             id=actor_id, code=iso3 + sector,
@@ -185,38 +210,77 @@ def load_knowledge_base(extra_paths: Sequence[Path] = ()) -> KnowledgeBase:
 
 @functools.lru_cache(maxsize=8)
 def _load(extra_paths: tuple[Path, ...]) -> KnowledgeBase:
-    files: dict[str, list[Path]] = {kind: [] for kind in LOAD_ORDER}
-    for path in _tsv_files((*DEFAULT_PATHS, *extra_paths)):
-        header = read_header(path)
-        kind = SCHEMAS.get(header)
-        if kind is None:
-            raise DataFileError(f"{path}:1: unknown header {'|'.join(header)!r}; expected one "
-                                "of the headers listed in src/dyad/data/actors/README.md")
-        files[kind].append(path)
+    files: dict[str, list[tuple[int, Path]]] = {kind: [] for kind in LOAD_ORDER}
+    ranked = ((DERIVED, DERIVED_PATHS), (HAND, DEFAULT_PATHS), (USER, extra_paths))
+    for rank, paths in ranked:
+        for path in _actor_files(paths):
+            files[_kind_of(path)].append((rank, path))
     builder = _Builder()
     handlers = {
         "countries": builder.add_country, "sectors": builder.add_sector,
-        "offices": builder.add_office, "words": builder.add_words,
+        "offices": builder.add_office, "words": builder.add_words, "agents": builder.add_agents,
         "organizations": builder.add_organization, "people": builder.add_person,
         "roles": builder.add_role, "aliases": builder.add_aliases, "places": builder.add_place,
     }
     for kind in LOAD_ORDER:
-        for path in files[kind]:
+        for rank, path in files[kind]:
+            builder.rank = rank
+            if kind == "dictionaries":
+                builder.add_dictionary(tabari.load(path))
+                continue
             for row in read_rows(path):
                 handlers[kind](row)
     return builder.build()
 
 
-def _tsv_files(paths: Iterable[Path]) -> list[Path]:
+def _kind_of(path: Path) -> str:
+    """A TSV file's kind from its header; a file in the TABARI format is a dictionary."""
+    if path.suffix != ".tsv" and tabari.looks_like_dictionary(path):
+        return "dictionaries"
+    header = read_header(path)
+    kind = SCHEMAS.get(header)
+    if kind is None:
+        raise DataFileError(f"{path}:1: unknown header {'|'.join(header)!r}; expected one "
+                            "of the headers listed in src/dyad/data/actors/README.md, or a "
+                            "PETRARCH/TABARI dictionary")
+    return kind
+
+
+def _actor_files(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(path.glob("*.tsv")))
+            found.extend(sorted(p for p in path.iterdir() if p.suffix == ".tsv" or (
+                p.suffix in DICTIONARY_SUFFIXES and tabari.looks_like_dictionary(p))))
         elif path.is_file():
             found.append(path)
-        else:
+        elif path not in DERIVED_PATHS:
             raise DataFileError(f"{path}:1: no such actor file or folder")
     return found
+
+
+def slug(name: str) -> str:
+    """ "Pedro Sánchez" -> "pedro-sanchez": the tail of an id made from a name."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+def name_key(text: str) -> str:
+    """How two ranks' names are compared: "al-Assad", "Al Assad" and "AL_ASSAD" are one."""
+    return " ".join(re.sub(r"[-_'’.]", " ", text.lower()).split())
+
+
+def _code_parts(code: str) -> list[str]:
+    """ "GOVEDU" -> ["GOV", "EDU"]: a CAMEO code is read three letters at a time."""
+    return [code[i:i + 3] for i in range(0, len(code) - 2, 3)]
+
+
+def _kind_of_code(code: str) -> str:
+    if code.startswith("IGO"):
+        return "igo"
+    if any(part in GROUP_CODE_PARTS for part in _code_parts(code)):
+        return "group"
+    return "organization"
 
 
 def _unique(items: Iterable[str]) -> tuple[str, ...]:
@@ -227,8 +291,9 @@ class _Builder:
     """Accumulates validated rows; `build` freezes them into a KnowledgeBase."""
 
     def __init__(self) -> None:
+        self.rank = HAND  # the rank of the file being read
         self.actors: dict[str, Actor] = {}
-        self.defined_at: dict[str, str] = {}
+        self.defined_at: dict[str, tuple[int, str]] = {}  # id -> (rank, file:line)
         self.countries: dict[str, Country] = {}
         self.sectors: dict[str, Sector] = {}
         self.offices: dict[str, Office] = {}
@@ -238,6 +303,7 @@ class _Builder:
         self.places: dict[str, Location] = {}
         self.place_names: list[tuple[str, Location]] = []
         self.sector_aliases: dict[str, list[str]] = {}
+        self.agents: dict[str, tuple[str, int]] = {}
 
     def build(self) -> KnowledgeBase:
         for country in self.countries.values():  # a country is a place too: "fighting in Syria"
@@ -246,19 +312,42 @@ class _Builder:
                 if text.lower() not in self.places:
                     self.places[text.lower()] = location
                     self.place_names.append((text, location))
+        top_rank: dict[str, int] = {}
+        for name in self.names:
+            key = name_key(name.text)
+            top_rank[key] = max(top_rank.get(key, name.rank), name.rank)
+        live = self.live_ids()
+        names = tuple(n for n in self.names
+                      if n.rank == top_rank[name_key(n.text)] and n.actor_id in live)
         return KnowledgeBase(
             actors=self.actors, countries=self.countries, sectors=self.sectors,
             offices=self.offices, roles={k: tuple(v) for k, v in self.roles.items()},
-            names=tuple(self.names), words={k: frozenset(v) for k, v in self.words.items()},
+            names=names, words={k: frozenset(v) for k, v in self.words.items()},
             places=self.places, place_names=tuple(self.place_names),
             sector_aliases={k: tuple(v) for k, v in self.sector_aliases.items()},
+            agents=self.agents,
         )
 
-    def _claim(self, row: Row, actor_id: str) -> None:
+    def live_ids(self) -> set[str]:
+        """Ids names may point to: actors, and the sectors of countries (which exist unlisted)."""
+        sectors = {f"{iso.lower()}.{code.lower()}" for iso in self.countries
+                   for code in self.sectors}
+        return set(self.actors) | sectors
+
+    def _claim(self, location: str, actor_id: str) -> bool:
+        """True when `actor_id` is (re)defined here: a higher rank replaces a lower one (and
+        its roles and names); a lower rank leaves the higher one alone."""
         if actor_id in self.defined_at:
-            raise row.error(f"duplicate id '{actor_id}' (first defined at "
-                            f"{self.defined_at[actor_id]})")
-        self.defined_at[actor_id] = f"{row.path}:{row.line}"
+            rank, first = self.defined_at[actor_id]
+            if rank == self.rank:
+                raise DataFileError(f"{location}: duplicate id '{actor_id}' (first defined at "
+                                    f"{first})")
+            if rank > self.rank:
+                return False
+            self.roles.pop(actor_id, None)
+            self.names = [n for n in self.names if n.actor_id != actor_id]
+        self.defined_at[actor_id] = (self.rank, location)
+        return True
 
     def _code(self, row: Row, column: str = "code") -> str:
         code = row.required(column)
@@ -270,18 +359,20 @@ class _Builder:
         iso3 = row.required("iso3")
         if not (len(iso3) == 3 and iso3.isalpha() and iso3.isupper()):
             raise row.error(f"'{iso3}' is not an ISO 3166 alpha-3 code")
-        self._claim(row, iso3.lower())
+        if not self._claim(f"{row.path}:{row.line}", iso3.lower()):
+            return
         country = Country(iso3, row.required("name"), tuple(row.items("aliases")),
                           tuple(row.items("adjectives")), tuple(row.items("demonyms")),
                           tuple(row.items("capitals")))
         self.countries[iso3] = country
         self.actors[iso3.lower()] = Actor(id=iso3.lower(), code=iso3, name=country.name,
                                           country=iso3, kind="country", aliases=country.aliases)
-        self.names.append(Name(country.name, iso3.lower(), COUNTRY))
-        self.names.extend(Name(alias, iso3.lower(), ALIAS) for alias in country.aliases)
-        self.names.extend(Name(adj, iso3.lower(), ADJECTIVE) for adj in country.adjectives)
-        self.names.extend(Name(dem, f"{iso3.lower()}.cvl", DEMONYM) for dem in country.demonyms)
-        self.names.extend(Name(cap, f"{iso3.lower()}.gov", CAPITAL) for cap in country.capitals)
+        iso = iso3.lower()
+        self.names.append(Name(country.name, iso, COUNTRY, self.rank))
+        self.names.extend(Name(alias, iso, ALIAS, self.rank) for alias in country.aliases)
+        self.names.extend(Name(adj, iso, ADJECTIVE, self.rank) for adj in country.adjectives)
+        self.names.extend(Name(dem, f"{iso}.cvl", DEMONYM, self.rank) for dem in country.demonyms)
+        self.names.extend(Name(cap, f"{iso}.gov", CAPITAL, self.rank) for cap in country.capitals)
 
     def add_sector(self, row: Row) -> None:
         code = self._code(row, "sector")
@@ -301,6 +392,18 @@ class _Builder:
         self.words.setdefault(row.required("list"), set()).update(
             word.lower() for word in row.items("words"))
 
+    def add_agents(self, row: Row) -> None:
+        sector = row.required("sector")
+        if sector not in self.sectors:
+            raise row.error(f"unknown sector '{sector}' (see sectors.tsv)")
+        for phrase in row.items("agents"):
+            self._add_agent(phrase, sector)
+
+    def _add_agent(self, phrase: str, sector: str) -> None:
+        known = self.agents.get(phrase.lower())
+        if known is None or known[1] <= self.rank:
+            self.agents[phrase.lower()] = (sector, self.rank)
+
     def add_organization(self, row: Row) -> None:
         kind = row.required("kind")
         if kind not in ACTOR_KINDS:
@@ -314,23 +417,30 @@ class _Builder:
         actor_id, name, code = row.required("id"), row.required("name"), self._code(row)
         if actor_id != actor_id.lower() or " " in actor_id:
             raise row.error(f"id '{actor_id}' must be lower case without spaces")
-        self._claim(row, actor_id)
-        country, sector = self._split(code)
-        aliases, short = row.items("aliases"), row.items("short")
-        self.actors[actor_id] = Actor(
-            id=actor_id, code=code, name=name, country=country, sector=sector, kind=kind,
+        self._define(f"{row.path}:{row.line}", Actor(id=actor_id, code=code, name=name,
+                                                     kind=kind),
+                     row.items("aliases"), row.items("short"))
+
+    def _define(self, location: str, actor: Actor, aliases: list[str],
+                short: list[str]) -> None:
+        if not self._claim(location, actor.id):
+            return
+        country, sector = self._split(actor.code)
+        self.actors[actor.id] = replace(
+            actor, country=country, sector=sector,
             aliases=_unique(a.removeprefix(MT_PREFIX) for a in (*aliases, *short)))
-        self.names.append(Name(name, actor_id, CANONICAL))
-        self._add_names(actor_id, aliases, short)
+        self.names.append(Name(actor.name, actor.id, CANONICAL, self.rank))
+        self._add_names(actor.id, aliases, short)
 
     def _add_names(self, actor_id: str, aliases: list[str], short: list[str]) -> None:
         for alias in aliases:
             is_mt = alias.startswith(MT_PREFIX)
-            self.names.append(Name(alias.removeprefix(MT_PREFIX), actor_id, MT if is_mt else ALIAS))
+            self.names.append(Name(alias.removeprefix(MT_PREFIX), actor_id,
+                                   MT if is_mt else ALIAS, self.rank))
         for alias in short:
             is_mt = alias.startswith(MT_PREFIX)
             self.names.append(Name(alias.removeprefix(MT_PREFIX), actor_id,
-                                   SHORT_MT if is_mt else SHORT))
+                                   SHORT_MT if is_mt else SHORT, self.rank))
 
     def _split(self, code: str) -> tuple[str | None, str | None]:
         if code[:3] in self.countries:
@@ -341,6 +451,8 @@ class _Builder:
         person = row.required("person")
         if self.actors.get(person) is None or self.actors[person].kind != "person":
             raise row.error(f"unknown person '{person}' (not in a people file)")
+        if self.defined_at[person][0] > self.rank:
+            return  # the person was redefined by a higher rank, with its own roles
         start, end = row.date("from"), row.date("to")
         if start is None:
             raise row.error("column 'from' is empty")
@@ -350,7 +462,8 @@ class _Builder:
         for office in offices:
             if office not in self.offices:
                 raise row.error(f"unknown office '{office}' (see offices.tsv)")
-        self.roles.setdefault(person, []).append(Role(start, end, self._code(row), offices))
+        self.roles.setdefault(person, []).append(
+            Role(start, end, self._code(row), offices, self.rank))
 
     def add_aliases(self, row: Row) -> None:
         actor_id = row.required("id")
@@ -363,6 +476,44 @@ class _Builder:
             self.sector_aliases.setdefault(actor_id, []).extend(
                 a.removeprefix(MT_PREFIX) for a in (*aliases, *short))
         self._add_names(actor_id, aliases, short)
+
+    def add_dictionary(self, dictionary: tabari.Dictionary) -> None:
+        """A TABARI dictionary: agents become role nouns; an entry coded with a bare country
+        ("KABUL_ [AFG]") or, undated, with a country sector ("ASSAD_FORCES_ [SYRMIL]") adds
+        names to it; any other entry is an actor, a person when its codes are dated."""
+        for agent in dictionary.agents:
+            sector = next((part for part in _code_parts(agent.code) if part in self.sectors),
+                          None)
+            for phrase in agent.phrases if sector else ():
+                self._add_agent(phrase, sector)
+        for entry in dictionary.actors:
+            self._add_dictionary_actor(f"{dictionary.path}:{entry.line}", entry)
+
+    def _add_dictionary_actor(self, location: str, entry: tabari.DictionaryActor) -> None:
+        names = list(dict.fromkeys(tabari.readable_name(n) for n in entry.names if n.strip("_")))
+        dated = sorted((c for c in entry.codes if c.is_dated),
+                       key=lambda c: c.start or dt.date.min)
+        undated = [c.code for c in entry.codes if not c.is_dated]
+        code = (undated or [dated[-1].code])[-1].rstrip("0123456789")
+        country, sector = self._split(code)
+        if not dated and country and (sector is None or len(code) == 6) \
+                and sector in (None, *STATE_SECTORS):
+            actor_id = country.lower() + (f".{sector.lower()}" if sector else "")
+            self.names.extend(Name(n, actor_id, ALIAS, self.rank) for n in names)
+            if sector:
+                self.sector_aliases.setdefault(actor_id, []).extend(names)
+            return
+        is_person = bool(dated) or "countryinfo" in entry.note.lower()
+        kind = "person" if is_person else _kind_of_code(code)
+        short = [n for n in names[1:] if " " not in n] if is_person else []
+        aliases = [n for n in names[1:] if n not in short]
+        actor_id = f"{kind}.{slug(names[0])}"
+        self._define(location, Actor(id=actor_id, code=code, name=names[0], kind=kind),
+                     aliases, short)
+        if self.defined_at[actor_id][1] == location:
+            self.roles[actor_id] = [
+                Role(c.start or dt.date.min, c.end, c.code.rstrip("0123456789"), (), self.rank)
+                for c in dated]
 
     def add_place(self, row: Row) -> None:
         country = row["country"] or None
