@@ -20,7 +20,6 @@ import datetime as dt
 import functools
 import os
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -58,11 +57,6 @@ LOAD_ORDER = ("countries", "sectors", "offices", "words", "agents", "organizatio
               "roles", "aliases", "dictionaries", "places")
 ACTOR_KINDS = ("organization", "igo", "group", "party", "person")
 DICTIONARY_SUFFIXES = (".txt", ".actors", ".agents", ".dict")
-# What a dictionary code's first letters say about an actor the file gives no kind for.
-GROUP_CODE_PARTS = ("REB", "UAF", "IMG", "INS")
-# An undated dictionary entry coded as one of these sectors ("AFGHAN_NATIONAL_ARMY_ [AFGMIL]")
-# names the country's body itself; under other codes it is a group of its own ("[MLIREB]").
-STATE_SECTORS = ("GOV", "MIL", "COP", "SPY", "LEG", "JUD")
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,28 +253,9 @@ def _actor_files(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def slug(name: str) -> str:
-    """ "Pedro Sánchez" -> "pedro-sanchez": the tail of an id made from a name."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
-
-
 def name_key(text: str) -> str:
     """How two ranks' names are compared: "al-Assad", "Al Assad" and "AL_ASSAD" are one."""
     return " ".join(re.sub(r"[-_'’.]", " ", text.lower()).split())
-
-
-def _code_parts(code: str) -> list[str]:
-    """ "GOVEDU" -> ["GOV", "EDU"]: a CAMEO code is read three letters at a time."""
-    return [code[i:i + 3] for i in range(0, len(code) - 2, 3)]
-
-
-def _kind_of_code(code: str) -> str:
-    if code.startswith("IGO"):
-        return "igo"
-    if any(part in GROUP_CODE_PARTS for part in _code_parts(code)):
-        return "group"
-    return "organization"
 
 
 def _unique(items: Iterable[str]) -> tuple[str, ...]:
@@ -482,38 +457,28 @@ class _Builder:
         ("KABUL_ [AFG]") or, undated, with a country sector ("ASSAD_FORCES_ [SYRMIL]") adds
         names to it; any other entry is an actor, a person when its codes are dated."""
         for agent in dictionary.agents:
-            sector = next((part for part in _code_parts(agent.code) if part in self.sectors),
-                          None)
+            sector = next((part for part in tabari.code_parts(agent.code)
+                           if part in self.sectors), None)
             for phrase in agent.phrases if sector else ():
                 self._add_agent(phrase, sector)
         for entry in dictionary.actors:
             self._add_dictionary_actor(f"{dictionary.path}:{entry.line}", entry)
 
     def _add_dictionary_actor(self, location: str, entry: tabari.DictionaryActor) -> None:
-        names = list(dict.fromkeys(tabari.readable_name(n) for n in entry.names if n.strip("_")))
-        dated = sorted((c for c in entry.codes if c.is_dated),
-                       key=lambda c: c.start or dt.date.min)
-        undated = [c.code for c in entry.codes if not c.is_dated]
-        code = (undated or [dated[-1].code])[-1].rstrip("0123456789")
-        country, sector = self._split(code)
-        if not dated and country and (sector is None or len(code) == 6) \
-                and sector in (None, *STATE_SECTORS):
-            actor_id = country.lower() + (f".{sector.lower()}" if sector else "")
-            self.names.extend(Name(n, actor_id, ALIAS, self.rank) for n in names)
-            if sector:
-                self.sector_aliases.setdefault(actor_id, []).extend(names)
+        record = tabari.to_record(entry, self.countries)
+        if record.kind in ("country", "sector"):
+            self.names.extend(Name(n, record.actor_id, ALIAS, self.rank)
+                              for n in (record.name, *record.aliases))
+            if record.kind == "sector":
+                self.sector_aliases.setdefault(record.actor_id, []).extend(
+                    (record.name, *record.aliases))
             return
-        is_person = bool(dated) or "countryinfo" in entry.note.lower()
-        kind = "person" if is_person else _kind_of_code(code)
-        short = [n for n in names[1:] if " " not in n] if is_person else []
-        aliases = [n for n in names[1:] if n not in short]
-        actor_id = f"{kind}.{slug(names[0])}"
-        self._define(location, Actor(id=actor_id, code=code, name=names[0], kind=kind),
-                     aliases, short)
-        if self.defined_at[actor_id][1] == location:
-            self.roles[actor_id] = [
-                Role(c.start or dt.date.min, c.end, c.code.rstrip("0123456789"), (), self.rank)
-                for c in dated]
+        self._define(location, Actor(id=record.actor_id, code=record.code, name=record.name,
+                                     kind=record.kind),
+                     list(record.aliases), list(record.short))
+        if self.defined_at[record.actor_id][1] == location:
+            self.roles[record.actor_id] = [
+                Role(c.start or dt.date.min, c.end, c.code, (), self.rank) for c in record.roles]
 
     def add_place(self, row: Row) -> None:
         country = row["country"] or None

@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +40,11 @@ TWO_DIGIT_YEAR_PIVOT = 30  # "140608" is 2014, "830101" is 1983 (the files run 1
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "del", "da", "di", "du",
                             "la", "le", "van", "von", "der", "of", "the", "and", "for", "y"})
 MAX_ACRONYM_LETTERS = 5  # "NATO", "UNHCR": kept in capitals, matched only in capitals
+# An undated entry coded as one of these sectors ("AFGHAN_NATIONAL_ARMY_ [AFGMIL]") names the
+# country's body itself; under other codes it is a group of its own ("[MLIREB]").
+STATE_SECTORS = ("GOV", "MIL", "COP", "SPY", "LEG", "JUD")
+# Code parts that make an entry the file gives no kind for a group (rebels, militants).
+GROUP_CODE_PARTS = ("REB", "UAF", "IMG", "INS")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +83,65 @@ class Dictionary:
     actors: tuple[DictionaryActor, ...]
     agents: tuple[DictionaryAgent, ...]
     problems: tuple[str, ...]  # "file:line: problem", for entries or codes that were skipped
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRecord:
+    """What a dictionary entry adds to the knowledge base: names for a country ("KABUL_
+    [AFG]") or a country's sector ("ASSAD_FORCES_ [SYRMIL]"), or an actor of its own (a person
+    when its codes are dated or it comes from CountryInfo; a group, IGO or organization)."""
+
+    actor_id: str  # "afg", "syr.mil", "person.bashar-al-assad", "group.northern-watch-brigades"
+    kind: str  # "country" | "sector" | "person" | "group" | "igo" | "organization"
+    name: str
+    code: str  # the code at an undated time: the undated code, else the latest dated one
+    aliases: tuple[str, ...]
+    short: tuple[str, ...]  # a person's one-word names (surnames): only after the full name
+    roles: tuple[DatedCode, ...]  # dated codes, oldest first
+
+
+def to_record(entry: DictionaryActor, countries: Collection[str]) -> ActorRecord:
+    """`countries`: the ISO3 codes a code's first letters are checked against."""
+    names = list(dict.fromkeys(readable_name(n) for n in entry.names if n.strip("_")))
+    dated = sorted((_without_digits(c) for c in entry.codes if c.is_dated),
+                   key=lambda c: c.start or dt.date.min)
+    undated = [_without_digits(c).code for c in entry.codes if not c.is_dated]
+    code = (undated or [dated[-1].code])[-1]
+    country = code[:3] if code[:3] in countries else None
+    if not dated and country and (len(code) == 3 or code[3:] in STATE_SECTORS):
+        kind = "country" if len(code) == 3 else "sector"
+        actor_id = country.lower() + (f".{code[3:].lower()}" if kind == "sector" else "")
+        return ActorRecord(actor_id, kind, names[0], code, tuple(names[1:]), (), ())
+    is_person = bool(dated) or "countryinfo" in entry.note.lower()
+    kind = "person" if is_person else _kind_of_code(code)
+    short = tuple(n for n in names[1:] if " " not in n) if is_person else ()
+    aliases = tuple(n for n in names[1:] if n not in short)
+    return ActorRecord(f"{kind}.{slug(names[0])}", kind, names[0], code, aliases, short,
+                       tuple(dated))
+
+
+def code_parts(code: str) -> list[str]:
+    """ "GOVEDU" -> ["GOV", "EDU"]: a CAMEO code is read three letters at a time."""
+    return [code[i:i + 3] for i in range(0, len(code) - 2, 3)]
+
+
+def _kind_of_code(code: str) -> str:
+    if code.startswith("IGO"):
+        return "igo"
+    if any(part in GROUP_CODE_PARTS for part in code_parts(code)):
+        return "group"
+    return "organization"
+
+
+def _without_digits(code: DatedCode) -> DatedCode:
+    """ "NGOCHRPRO214" -> "NGOCHRPRO": the numbers are Phoenix's internal ids."""
+    return DatedCode(code.code.rstrip("0123456789"), code.start, code.end)
+
+
+def slug(name: str) -> str:
+    """ "Pedro Sánchez" -> "pedro-sanchez": the tail of an id made from a name."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 
 def load(path: Path) -> Dictionary:
