@@ -16,6 +16,7 @@ TOO_LARGE = "too_large"
 BAD_JSON = "bad_json"
 MISSING_TEXT = "missing_text"
 NOT_FOUND = "not_found"
+UNREADABLE = "unreadable"  # exists but cannot be read: permission denied, I/O error
 UNSUPPORTED = "unsupported_format"
 TRUNCATED = "truncated_html"
 NO_TEXT = "no_text_after_cleaning"
@@ -29,6 +30,7 @@ REASONS = frozenset(
         BAD_JSON,
         MISSING_TEXT,
         NOT_FOUND,
+        UNREADABLE,
         UNSUPPORTED,
         TRUNCATED,
         NO_TEXT,

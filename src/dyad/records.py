@@ -100,6 +100,12 @@ class Quantities:
     arrested: int | None = None
 
 
+# Years a date in the news may have. Outside them a date is a placeholder or a typo
+# ("0001-01-01", "9999-12-31") and is treated as no date: a publication date as unknown, a date
+# phrase as no phrase. (Resolving "next week" near year 1 or 9999 would leave the calendar.)
+PLAUSIBLE_YEARS = range(1800, 2200)
+
+
 @dataclass(frozen=True, slots=True)
 class ResolvedDate:
     date: dt.date

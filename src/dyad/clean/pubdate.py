@@ -1,6 +1,7 @@
 """The publication date: found in a date line near the top or bottom of the text ("Sat. Feb 22nd,
 2025", "Published: 22/02/2025 | 10:30 GMT", "By Jane Doe | 22 February 2025"), which is then
-removed from the body, or given as metadata.
+removed from the body, or given as metadata. A date outside ``PLAUSIBLE_YEARS`` is no date: the
+publication date is then unknown and a line holding it no date line.
 
 A line counts as a date line only when *all* of it is date metadata (a date, a time, a label from
 ``data/cleaning/date_labels.tsv``, a byline, a reading time), so prose mentioning a date is never
@@ -17,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from dyad.clean.rules import CLEANING_DATA, RuleFileError, read_tsv
+from dyad.records import PLAUSIBLE_YEARS
 
 DATE_LABELS_FILE = CLEANING_DATA / "date_labels.tsv"
 LABEL_KINDS = ("published", "updated")
@@ -156,7 +158,7 @@ def _date_of(match: re.Match[str]) -> dt.date | None:
         day, month = int(parts["first"]), int(parts["second"])
         if month > 12 >= day:
             day, month = month, day
-    if month is None:
+    if month is None or year not in PLAUSIBLE_YEARS:
         return None
     try:
         return dt.date(year, month, day)

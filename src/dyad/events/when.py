@@ -6,7 +6,8 @@ the future ("will be hosted by Baghdad in April"), when it is the next one. Part
 ("early/mid/late December") take a representative day (5, 15, 25; ``dates.toml``) with precision
 "month": the contract's precisions are day/week/month/year and a third of a month is not a week.
 A plain month or year takes its first day. Offsets from well-known events ("about 3 weeks after
-the fall of the Assad regime") use ``anchors.tsv``. A bare "before/after <event>" gives no date.
+the fall of the Assad regime") use ``anchors.tsv``. A bare "before/after <event>" gives no date,
+and so does a phrase resolving outside ``PLAUSIBLE_YEARS`` ("9999-12-31", a placeholder).
 
 Only regular expressions run per sentence; the vocabulary and patterns are built once.
 """
@@ -26,7 +27,7 @@ from spacy.tokens import Span, Token
 from dyad.events.attribute_lexicons import LEXICON_DIR, alternation, load_lexicon
 from dyad.events.clauses import clause_head, has_parse, left_window, span_of
 from dyad.events.lexicon import LexiconError
-from dyad.records import ResolvedDate
+from dyad.records import PLAUSIBLE_YEARS, ResolvedDate
 
 ANCHORS_FILE = LEXICON_DIR / "anchors.tsv"
 UNITS = ("day", "week", "month", "year")
@@ -382,9 +383,10 @@ def find_dates(sentence: Span, published: dt.date | None) -> list[DateMention]:
         future = _is_future(sentence, start, end, vocab)
         try:
             resolved = RESOLVERS[name](match, _Context(vocab, published, future))
-        except (ValueError, KeyError):  # 31 February, an unknown spelling: not a date
+        # 31 February, an unknown spelling, a day before year 1 or after 9999: not a date
+        except (ValueError, KeyError, OverflowError):
             resolved = None
-        if resolved is None:
+        if resolved is None or resolved[0].year not in PLAUSIBLE_YEARS:
             continue
         day, precision = resolved
         mentions.append(DateMention(ResolvedDate(day, precision, match["text"]), start, end))

@@ -1,23 +1,29 @@
 """Walk the given paths and read each file as text, HTML or JSON Lines.
 
 Folders are walked recursively in sorted order (by path, so runs are reproducible); hidden files
-and folders (``.git``, ``.DS_Store``) are ignored. A bad input never raises out of
-:func:`read_inputs`: it becomes a :class:`Skip` naming the input and the problem.
+and folders (``.git``, ``.DS_Store``) are ignored, and so are links to folders (they may loop).
+A bad input never raises out of :func:`read_inputs`: it becomes a :class:`Skip` naming the input
+and the problem, and so does a folder that cannot be listed. Inputs are named by their display
+name (:mod:`dyad.ingest.paths`), which is valid UTF-8 even when the file name is not.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from dyad.errors import NOT_FOUND, TOO_LARGE, UNSUPPORTED, InputError
 from dyad.ingest.decode import decode_bytes
-from dyad.ingest.jsonl import read_jsonl
+from dyad.ingest.jsonl import read_jsonl, read_records
+from dyad.ingest.paths import display_name, unreadable_skip
 from dyad.records import RawDocument, Skip
 
 DEFAULT_MAX_BYTES = 5_000_000
 STDIN = "-"
+STDIN_NAME = "standard input"
 
 # File suffix -> input format. A file without a suffix is read as plain text.
 FORMAT_BY_SUFFIX = {
@@ -36,63 +42,117 @@ def read_inputs(
 ) -> Iterator[RawDocument | Skip]:
     """Yield one RawDocument per article found in ``paths``, or a Skip per bad input.
 
-    ``-`` reads one document from standard input (HTML if it starts with a tag).
+    ``-`` reads standard input: JSON Lines if it starts with ``{``, else one document (HTML if
+    it starts with a tag).
     """
     for item in paths:
         if str(item) == STDIN:
-            yield _read_stdin(max_bytes)
+            yield from _read_stdin(max_bytes)
             continue
         path = Path(item)
-        if path.is_dir():
-            for file in _files_under(path):
-                yield from _read_file(file, max_bytes)
-        elif path.is_file():
+        try:
+            is_folder, is_file = path.is_dir(), path.is_file()
+        except OSError as error:  # a parent folder that may not be searched
+            yield unreadable_skip(display_name(path), error)
+            continue
+        if is_folder:
+            for found in _files_under(path):
+                if isinstance(found, Skip):
+                    yield found
+                else:
+                    yield from _read_file(found, max_bytes)
+        elif is_file:
             yield from _read_file(path, max_bytes)
         else:
-            yield Skip(str(path), NOT_FOUND, f"{path}: no such file or folder")
+            name = display_name(path)
+            yield Skip(name, NOT_FOUND, f"{name}: no such file or folder")
 
 
-def _files_under(folder: Path) -> list[Path]:
-    files = (path for path in folder.rglob("*") if path.is_file() and not _is_hidden(path, folder))
-    return sorted(files, key=lambda path: path.relative_to(folder).as_posix())
+def _files_under(folder: Path) -> list[Path | Skip]:
+    """Every visible file under ``folder``, and a Skip for each sub-folder that cannot be
+    listed, sorted by their path relative to ``folder``."""
+    found: list[tuple[str, Path | Skip]] = []
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            with os.scandir(current) as entries:
+                listed = [entry for entry in entries if not entry.name.startswith(".")]
+            # Links to folders are not followed (they may loop); links to files are read.
+            folders = [Path(e.path) for e in listed if e.is_dir(follow_symlinks=False)]
+            files = [Path(e.path) for e in listed if e.is_file()]
+        except OSError as error:
+            found.append((_sort_key(current, folder), _folder_skip(current, error)))
+            continue
+        pending += folders
+        found += [(_sort_key(path, folder), path) for path in files]
+    return [item for _, item in sorted(found, key=lambda pair: pair[0])]
 
 
-def _is_hidden(path: Path, folder: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(folder).parts)
+def _sort_key(path: Path, folder: Path) -> str:
+    return path.relative_to(folder).as_posix()
+
+
+def _folder_skip(folder: Path, error: OSError) -> Skip:
+    return unreadable_skip(display_name(folder), error, what="folder")
 
 
 def _read_file(path: Path, max_bytes: int) -> Iterator[RawDocument | Skip]:
-    name = str(path)
+    name = display_name(path)
     input_format = FORMAT_BY_SUFFIX.get(path.suffix.lower())
     if input_format is None:
         known = ", ".join(suffix for suffix in FORMAT_BY_SUFFIX if suffix)
-        yield Skip(name, UNSUPPORTED, f"{name}: unsupported file type '{path.suffix}' ({known})")
+        suffix = display_name(path.suffix)
+        yield Skip(name, UNSUPPORTED, f"{name}: unsupported file type '{suffix}' ({known})")
         return
     if input_format == "jsonl":
-        yield from read_jsonl(path, max_bytes)
+        yield from read_jsonl(path, name, max_bytes)
         return
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                TOO_LARGE, f"{name}: file is {size:,} bytes, over the {max_bytes:,} limit"
-            )
-        content = decode_bytes(path.read_bytes(), name)
+        with path.open("rb") as stream:
+            content = decode_bytes(_read_capped(stream, name, max_bytes), name)
     except InputError as error:
         yield error.skip(name)
     except OSError as error:
-        yield Skip(name, NOT_FOUND, f"{name}: cannot be read ({error.strerror})")
+        yield unreadable_skip(name, error)
     else:
         yield RawDocument(content=content, format=input_format, doc_path=name)
 
 
-def _read_stdin(max_bytes: int) -> RawDocument | Skip:
-    data = sys.stdin.buffer.read(max_bytes + 1)
+def _read_capped(stream: BinaryIO, name: str, max_bytes: int) -> bytes:
+    """At most ``max_bytes`` of ``stream``; an InputError if there is more (the size is read
+    from the open file, so a file growing meanwhile is not read whole either)."""
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        size = max(os.fstat(stream.fileno()).st_size, len(data))
+        raise InputError(TOO_LARGE, f"{name}: file is {size:,} bytes, over the {max_bytes:,} limit")
+    return data
+
+
+def _read_stdin(max_bytes: int) -> Iterator[RawDocument | Skip]:
+    stream = sys.stdin.buffer
+    lead = _leading_whitespace_and_first_byte(stream, max_bytes)
+    if lead.endswith(b"{"):
+        yield from read_records(stream, STDIN_NAME, STDIN, max_bytes, prefix=lead)
+        return
+    data = lead + stream.read(max_bytes + 1 - len(lead))
     try:
         if len(data) > max_bytes:
-            raise InputError(TOO_LARGE, f"standard input is over the {max_bytes:,} byte limit")
-        content = decode_bytes(data, "standard input")
+            raise InputError(TOO_LARGE, f"{STDIN_NAME} is over the {max_bytes:,} byte limit")
+        content = decode_bytes(data, STDIN_NAME)
     except InputError as error:
-        return error.skip(STDIN)
+        yield error.skip(STDIN)
+        return
     input_format = "html" if content.lstrip().startswith("<") else "text"
-    return RawDocument(content=content, format=input_format, doc_path=STDIN)
+    yield RawDocument(content=content, format=input_format, doc_path=STDIN)
+
+
+def _leading_whitespace_and_first_byte(stream: BinaryIO, max_bytes: int) -> bytes:
+    """Bytes up to the first one that is not ASCII whitespace (which tells JSON Lines apart)."""
+    lead = bytearray()
+    while len(lead) <= max_bytes:
+        byte = stream.read(1)
+        lead += byte
+        if not byte or not byte.isspace():
+            break
+    return bytes(lead)

@@ -2,6 +2,8 @@
 "id"?}``. A broken line is skipped on its own (``path:line``); the other lines go on.
 
 ``max_bytes`` applies to each line, not to the whole file: a JSONL corpus may hold many articles.
+Lines are read one at a time and never more than ``max_bytes`` of one is held: the rest of an
+over-long line is read past in blocks and the record skipped as too large.
 """
 
 from __future__ import annotations
@@ -9,57 +11,91 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from dyad.errors import BAD_JSON, BINARY, EMPTY, MISSING_TEXT, TOO_LARGE, InputError
 from dyad.ingest.decode import SNIFF_BYTES, decode_bytes
+from dyad.ingest.paths import unreadable_skip
 from dyad.records import RawDocument, Skip
 
 OPTIONAL_STRING_FIELDS = ("title", "url", "date", "source")
+# Block size for reading past the rest of an over-long line.
+SKIP_BLOCK_BYTES = 1 << 20
 
 
-def read_jsonl(path: Path, max_bytes: int) -> Iterator[RawDocument | Skip]:
-    """One RawDocument per record line of ``path``, or a Skip for each bad line."""
-    name = str(path)
-    with path.open("rb") as stream:
-        if b"\x00" in stream.read(SNIFF_BYTES):
-            yield Skip(name, BINARY, f"{name}: binary content (NUL bytes), not JSON Lines")
-            return
-        stream.seek(0)
-        records = 0
-        for line_no, line in enumerate(stream, start=1):
-            if not line.strip():
-                continue
-            records += 1
-            line_name = f"{name}:{line_no}"
-            try:
-                yield _record_document(line, line_name, name, max_bytes)
-            except InputError as error:
-                yield error.skip(line_name)
+def read_jsonl(path: Path, name: str, max_bytes: int) -> Iterator[RawDocument | Skip]:
+    """One RawDocument per record line of ``path`` (shown as ``name``), or a Skip for each bad
+    line; a Skip for the file if it cannot be read."""
+    try:
+        with path.open("rb") as stream:
+            if b"\x00" in stream.read(SNIFF_BYTES):
+                yield Skip(name, BINARY, f"{name}: binary content (NUL bytes), not JSON Lines")
+                return
+            stream.seek(0)
+            yield from read_records(stream, name, name, max_bytes)
+    except OSError as error:
+        yield unreadable_skip(name, error)
+
+
+def read_records(
+    stream: BinaryIO, name: str, doc_path: str, max_bytes: int, prefix: bytes = b""
+) -> Iterator[RawDocument | Skip]:
+    """The records of a JSON Lines ``stream`` whose first bytes, already read, are ``prefix``.
+
+    Skips are named ``name:line``; documents get ``doc_path``.
+    """
+    records = 0
+    for line_no, line in _lines(stream, max_bytes, prefix):
+        if isinstance(line, bytes) and not line.strip():
+            continue
+        records += 1
+        line_name = f"{name}:{line_no}"
+        if isinstance(line, int):
+            detail = f"{line_name}: record is {line:,} bytes, over the {max_bytes:,} limit"
+            yield Skip(line_name, TOO_LARGE, detail)
+            continue
+        try:
+            yield _record_document(line, line_name, doc_path)
+        except InputError as error:
+            yield error.skip(line_name)
     if records == 0:
         yield Skip(name, EMPTY, f"{name}: JSON Lines file has no records")
 
 
-def _record_document(line: bytes, line_name: str, path: str, max_bytes: int) -> RawDocument:
-    if len(line) > max_bytes:
-        raise InputError(
-            TOO_LARGE, f"{line_name}: record is {len(line):,} bytes, over the {max_bytes:,} limit"
-        )
-    source_text = decode_bytes(line, line_name)
-    try:
-        record = json.loads(source_text)
-    except json.JSONDecodeError as error:
-        raise InputError(
-            BAD_JSON, f"{line_name}: invalid JSON ({error.msg} at column {error.colno})"
-        ) from None
-    if not isinstance(record, dict):
-        raise InputError(
-            BAD_JSON, f"{line_name}: expected a JSON object, got {type(record).__name__}"
-        )
+def _lines(stream: BinaryIO, max_bytes: int, prefix: bytes) -> Iterator[tuple[int, bytes | int]]:
+    """(line number, line) pairs; a line of over ``max_bytes`` (its newline aside) comes as its
+    size in bytes instead."""
+    line_no = prefix.count(b"\n") + 1
+    pending = prefix.rpartition(b"\n")[2]
+    while True:
+        line = pending + stream.readline(max(1, max_bytes + 1 - len(pending)))
+        pending = b""
+        if not line:
+            return
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            yield line_no, len(line) + _read_past_line_end(stream)
+        else:
+            yield line_no, line
+        line_no += 1
+
+
+def _read_past_line_end(stream: BinaryIO) -> int:
+    """Read up to and including the next newline, in bounded blocks; how many bytes were read."""
+    skipped = 0
+    while block := stream.readline(SKIP_BLOCK_BYTES):
+        skipped += len(block)
+        if block.endswith(b"\n"):
+            break
+    return skipped
+
+
+def _record_document(line: bytes, line_name: str, path: str) -> RawDocument:
+    record = _parse_object(decode_bytes(line.rstrip(b"\r\n"), line_name), line_name)
     text = record.get("text")
     if not isinstance(text, str):
         problem = "has no 'text' field" if text is None else "'text' is not a string"
         raise InputError(MISSING_TEXT, f"{line_name}: record {problem}")
+    text = _well_formed(text)
     if not text.strip():
         raise InputError(EMPTY, f"{line_name}: record's 'text' is empty")
     fields = {key: _optional_string(record, key, line_name) for key in OPTIONAL_STRING_FIELDS}
@@ -72,13 +108,39 @@ def _record_document(line: bytes, line_name: str, path: str, max_bytes: int) -> 
     )
 
 
+def _parse_object(source_text: str, line_name: str) -> dict[str, Any]:
+    try:
+        record = json.loads(source_text)
+    except json.JSONDecodeError as error:
+        # Some messages end with "at" ("Unterminated string starting at"): say it once.
+        message = error.msg.removesuffix(" at")
+        raise InputError(
+            BAD_JSON, f"{line_name}: invalid JSON ({message} at column {error.colno})"
+        ) from None
+    except ValueError:  # an integer of more digits than Python converts (4,300)
+        raise InputError(BAD_JSON, f"{line_name}: invalid JSON (a number is too long)") from None
+    except RecursionError:
+        raise InputError(BAD_JSON, f"{line_name}: invalid JSON (nested too deeply)") from None
+    if not isinstance(record, dict):
+        raise InputError(
+            BAD_JSON, f"{line_name}: expected a JSON object, got {type(record).__name__}"
+        )
+    return record
+
+
+def _well_formed(value: str) -> str:
+    """``value`` with escaped surrogate pairs (``"\\ud83d\\ude00"``) joined into characters and a
+    lone surrogate, which no output can encode, replaced by U+FFFD."""
+    return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
 def _optional_string(record: dict[str, Any], key: str, line_name: str) -> str | None:
     value = record.get(key)
     if value is None:
         return None
     if not isinstance(value, str):
         raise InputError(BAD_JSON, f"{line_name}: field '{key}' must be a string")
-    return value.strip() or None
+    return _well_formed(value).strip() or None
 
 
 def _record_id(record: dict[str, Any], line_name: str) -> str | None:
@@ -88,4 +150,4 @@ def _record_id(record: dict[str, Any], line_name: str) -> str | None:
     # Numeric ids are common in exported corpora; booleans are not ids.
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise InputError(BAD_JSON, f"{line_name}: field 'id' must be a string or an integer")
-    return str(value)
+    return _well_formed(str(value))
