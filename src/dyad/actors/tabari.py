@@ -94,7 +94,8 @@ class ActorRecord:
     actor_id: str  # "afg", "syr.mil", "person.bashar-al-assad", "group.northern-watch-brigades"
     kind: str  # "country" | "sector" | "person" | "group" | "igo" | "organization"
     name: str
-    code: str  # the code at an undated time: the undated code, else the latest dated one
+    code: str  # the code when no role covers the date: the undated code, else the latest
+    # dated one while it lasts, else the country's elites (ELI)
     aliases: tuple[str, ...]
     short: tuple[str, ...]  # a person's one-word names (surnames): only after the full name
     roles: tuple[DatedCode, ...]  # dated codes, oldest first
@@ -106,13 +107,17 @@ def to_record(entry: DictionaryActor, countries: Collection[str]) -> ActorRecord
     dated = sorted((_without_digits(c) for c in entry.codes if c.is_dated),
                    key=lambda c: c.start or dt.date.min)
     undated = [_without_digits(c).code for c in entry.codes if not c.is_dated]
-    code = (undated or [dated[-1].code])[-1]
+    latest = dated[-1] if dated else None
+    code = undated[-1] if undated else latest.code if latest else ""
     country = code[:3] if code[:3] in countries else None
+    if not undated and latest and latest.end is not None and country:
+        code = country + "ELI"  # out of every office: an elite, as dyad codes ex-office holders
     if not dated and country and (len(code) == 3 or code[3:] in STATE_SECTORS):
         kind = "country" if len(code) == 3 else "sector"
         actor_id = country.lower() + (f".{code[3:].lower()}" if kind == "sector" else "")
         return ActorRecord(actor_id, kind, names[0], code, tuple(names[1:]), (), ())
-    is_person = bool(dated) or "countryinfo" in entry.note.lower()
+    # dated codes, CountryInfo's leaders and undated elites ("DENG_XIAOPING_ [CHNELI]")
+    is_person = bool(dated) or "countryinfo" in entry.note.lower() or "ELI" in code_parts(code)
     kind = "person" if is_person else _kind_of_code(code)
     short = tuple(n for n in names[1:] if " " not in n) if is_person else ()
     aliases = tuple(n for n in names[1:] if n not in short)
