@@ -55,7 +55,15 @@ class Settings:
     jobs: int = field(
         default=1,
         metadata=_doc(
-            "Processes that parse in parallel (one per core; helps batches of many articles)."
+            "Processes that code articles in parallel (one per core; helps batches of many "
+            "articles)."
+        ),
+    )
+    threads: int = field(
+        default=0,
+        metadata=_doc(
+            "Threads of the learned model in each process (0: one per core); with jobs > 1 "
+            "every worker uses 1."
         ),
     )
     include_flagged: bool = field(
@@ -68,6 +76,8 @@ class Settings:
             raise ConfigError(f"min_confidence must be in [0, 1], not {self.min_confidence}")
         if self.jobs < 1:
             raise ConfigError(f"jobs must be at least 1, not {self.jobs}")
+        if self.threads < 0:
+            raise ConfigError(f"threads must be 0 (one per core) or more, not {self.threads}")
         if self.max_bytes <= 0:
             raise ConfigError(f"max_bytes must be positive, not {self.max_bytes}")
 

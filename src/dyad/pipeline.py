@@ -6,7 +6,8 @@ no hidden global state; ``run`` never dies on one bad input: it yields a ``Skip`
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import dataclasses
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,9 +23,13 @@ from dyad.ingest import read_inputs
 from dyad.nlp import load_language, parse, parse_texts
 from dyad.records import Article, Event, Mention, RawDocument, Sentence, Skip
 from dyad.segment import sentences_of
+from dyad.workers import WorkerPool
 
 # Articles parsed together by spaCy; larger batches gain little and delay the first result.
 PARSE_BATCH_SIZE = 16
+# Inputs sent to a worker process at once: enough to batch the parser and make the hand-over
+# cheap next to the coding, few enough that both workers stay busy to the end of a batch.
+WORKER_CHUNK_SIZE = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +38,17 @@ class ArticleResult:
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...]
     events: tuple[Event, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class KnownArticle:
+    """An article whose doc_id is already stored (or met earlier in the batch): not parsed."""
+
+    article: Article
+
+
+# What a batch run yields per input, in input order.
+BatchItem = ArticleResult | Skip | KnownArticle
 
 
 class Pipeline:
@@ -65,23 +81,55 @@ class Pipeline:
             self.settings.include_flagged or not flagged
         )
 
-    def run(self, paths: Iterable[str | Path]) -> Iterator[ArticleResult | Skip]:
+    def run(
+        self, paths: Iterable[str | Path], is_stored: Callable[[str], bool] | None = None
+    ) -> Iterator[BatchItem]:
         """Process every input under ``paths``, in input order; bad inputs become ``Skip``s.
 
-        All articles stream through one ``nlp.pipe`` call (long ones in chunks), which batches
-        the parser and, with ``jobs`` > 1, spreads parsing over that many processes.
+        With ``is_stored`` (a doc_id test, e.g. ``Store.has_article``), an article already
+        stored, or met earlier in this batch, becomes a ``KnownArticle`` before any parsing.
+        With ``jobs`` > 1 the articles are coded by one pool of that many worker processes for
+        the whole batch; the results, and their order, are the same for any ``jobs``.
         """
-        cleaned = (
-            item if isinstance(item, Skip) else self._clean(item)
-            for item in read_inputs(paths, max_bytes=self.settings.max_bytes)
-        )
-        # A skip rides along as the context of an empty text so input order is kept.
-        texts = ((item.text if isinstance(item, Article) else "", item) for item in cleaned)
-        parsed = parse_texts(
-            self.nlp, texts, batch_size=PARSE_BATCH_SIZE, n_process=self.settings.jobs
-        )
-        for doc, item in parsed:
-            yield item if isinstance(item, Skip) else self._code(item, doc)
+        prepared = self._prepared(paths, is_stored)
+        if self.settings.jobs == 1:
+            yield from self.code_batch(prepared)
+            return
+        pool = WorkerPool(
+            self.settings.jobs, _worker_pipeline, (self.settings,), Pipeline.code_chunk,
+            chunk_size=WORKER_CHUNK_SIZE,
+        )  # fmt: skip
+        with pool:
+            yield from pool.map_ordered(prepared)
+
+    def _prepared(
+        self, paths: Iterable[str | Path], is_stored: Callable[[str], bool] | None
+    ) -> Iterator[Article | Skip | KnownArticle]:
+        """The inputs read and cleaned (cheap next to parsing), known articles marked."""
+        seen: set[str] = set()
+        for raw in read_inputs(paths, max_bytes=self.settings.max_bytes):
+            item = raw if isinstance(raw, Skip) else self._clean(raw)
+            if isinstance(item, Article) and is_stored is not None:
+                known = item.doc_id in seen or is_stored(item.doc_id)
+                seen.add(item.doc_id)
+                yield KnownArticle(item) if known else item
+            else:
+                yield item
+
+    def code_batch(self, items: Iterable[Article | BatchItem]) -> Iterator[BatchItem]:
+        """Parse and code the articles among ``items``; the other items pass through in order.
+
+        All articles stream through one ``nlp.pipe`` call (long ones in chunks), which batches
+        the parser.
+        """
+        # A skip or known article rides along as the context of an empty text.
+        texts = ((item.text if isinstance(item, Article) else "", item) for item in items)
+        for doc, item in parse_texts(self.nlp, texts, batch_size=PARSE_BATCH_SIZE):
+            yield self._code(item, doc) if isinstance(item, Article) else item
+
+    def code_chunk(self, items: list[Article | BatchItem]) -> list[BatchItem]:
+        """``code_batch`` as one task of a worker process."""
+        return list(self.code_batch(items))
 
     @staticmethod
     def _clean(raw: RawDocument) -> Article | Skip:
@@ -93,6 +141,12 @@ class Pipeline:
     def code_text(self, text: str, published: str | None = None) -> list[Event]:
         """Code a bare text (a sentence or article body); used by evaluation."""
         return list(self.process(RawDocument(content=text, format="text", date=published)).events)
+
+
+def _worker_pipeline(settings: Settings) -> Pipeline:
+    """The pipeline of one worker process: it codes in-process, its model on one thread (the
+    workers already use every core)."""
+    return Pipeline(dataclasses.replace(settings, jobs=1, threads=1))
 
 
 def _input_name(raw: RawDocument) -> str:

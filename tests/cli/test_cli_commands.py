@@ -10,6 +10,7 @@ import json
 import subprocess
 import sys
 import types
+from dataclasses import dataclass
 from hashlib import sha1
 from pathlib import Path
 
@@ -32,7 +33,7 @@ class FakePipeline:
         FakePipeline.instances += 1
         FakePipeline.last_settings = settings
 
-    def run(self, paths):
+    def run(self, paths, is_stored=None):
         for item in paths:
             path = Path(item)
             if not path.is_file():
@@ -42,13 +43,21 @@ class FakePipeline:
             if not text.strip():
                 yield Skip(str(path), "empty", f"{path}: the file is empty")
                 continue
-            yield border_article("doc-" + sha1(text.encode()).hexdigest()[:8])
+            result = border_article("doc-" + sha1(text.encode()).hexdigest()[:8])
+            known = is_stored is not None and is_stored(result.article.doc_id)
+            yield KnownArticle(result.article) if known else result
+
+
+@dataclass(frozen=True)
+class KnownArticle:
+    article: object
 
 
 @pytest.fixture(autouse=True)
 def fake_pipeline(monkeypatch):
     module = types.ModuleType("dyad.pipeline")
     module.Pipeline = FakePipeline
+    module.KnownArticle = KnownArticle
     monkeypatch.setitem(sys.modules, "dyad.pipeline", module)
 
 
@@ -75,7 +84,7 @@ def run(*args, env=None):
 
 def test_ingest_stores_each_article_once_and_summarises(inputs, db):
     result = run("--db", db, "ingest", inputs)
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # an input was skipped
     assert "articles stored: 2" in result.stdout
     assert "duplicates (already stored): 1" in result.stdout
     assert "events stored: 8" in result.stdout
@@ -117,7 +126,7 @@ def test_skips_lists_recorded_skips(inputs, db):
 def test_code_prints_contract_jsonl_without_a_database(inputs, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = run("code", inputs / "a.txt", inputs / "empty.txt")
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # an input was skipped
     records = [json.loads(line) for line in result.stdout.splitlines()]
     expected = [event_record(e) for e in border_article(records[0]["doc_id"]).events]
     assert records == expected
@@ -210,14 +219,14 @@ def test_events_csv_has_flat_columns(stored):
 )
 def test_user_errors_are_one_line_messages(stored, args, message):
     result = run("--db", stored, *args)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert message in result.stderr
     assert "Traceback" not in result.output
 
 
 def test_query_without_a_database_says_what_to_do(tmp_path):
     result = run("--db", tmp_path / "none.duckdb", "events")
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert "dyad ingest" in result.stderr
 
 
@@ -258,7 +267,7 @@ def test_bad_config_is_a_clear_error(tmp_path):
     config = tmp_path / "bad.toml"
     config.write_text("colour = 'blue'\n", encoding="utf-8")
     result = run("--config", config, "events")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "unknown setting 'colour'" in result.stderr
 
 

@@ -149,7 +149,7 @@ def test_empty_parquet_still_has_the_columns(tmp_path):
 
 
 def test_a_failed_export_leaves_the_old_file_untouched(tmp_path):
-    from dyad.export.writers import written_atomically
+    from dyad.export.output_file import written_atomically
 
     target = tmp_path / "events.jsonl"
     target.write_text("previous export\n")

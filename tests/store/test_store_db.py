@@ -6,7 +6,14 @@ from dyad_fakes import IRQGOV, SYRGOV, Coded, article, border_article
 
 from dyad.export.contract import event_record
 from dyad.records import Skip
-from dyad.store import Store, StoreError, latest_version, migrate, schema_version
+from dyad.store import (
+    DatabaseError,
+    Store,
+    StoreError,
+    latest_version,
+    migrate,
+    schema_version,
+)
 
 
 @pytest.fixture
@@ -67,7 +74,7 @@ def test_failed_write_leaves_nothing_half_written(store):
         broken.article, broken.sentences, broken.mentions, broken.events * 2
     )
     store.write(good)
-    with pytest.raises(duckdb.Error):
+    with pytest.raises(DatabaseError, match=r"test\.duckdb: database error .*[Cc]onstraint"):
         store.write(duplicate_ids)
     stats = store.stats()
     assert (stats["articles"], stats["sentences"], stats["events"]) == (1, 4, 4)

@@ -6,15 +6,23 @@
 
 from __future__ import annotations
 
+import copy
 import importlib
 import importlib.util
-from collections.abc import Callable
+import os
+import sys
 from typing import Any
 
 import click
 
 from dyad import __version__
-from dyad.config import ConfigError, load_settings, settings_table
+from dyad.cli.exits import EXIT_CODES_HELP, CommandError, ExitCode, user_error
+from dyad.config import load_settings, settings_table
+
+# Keys of click's context meta (shared by the group and its command): the --debug flag, and the
+# config file and flags given before the command (re-read when more follow it).
+DEBUG = "dyad.debug"
+GIVEN = "dyad.given"
 
 # name -> (module, attribute, one-line help shown by `dyad --help`)
 COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -34,26 +42,51 @@ class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return [name for name, (module, _, _) in COMMANDS.items() if _available(module)]
 
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if cmd_name not in self.list_commands(ctx):
-            return None
-        module, attribute, _ = COMMANDS[cmd_name]
-        command = getattr(importlib.import_module(module), attribute)
-        return command if isinstance(command, click.Command) else None
-
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
-        """Run the command; a user error is printed as one line, without a traceback."""
-        from dyad.store.errors import StoreError
-
+        """Run the command; an error a user can cause ends in one line and its exit code, any
+        other failure too, unless --debug asks for the traceback."""
         try:
             return super().invoke(ctx)
-        except (ConfigError, StoreError) as error:
-            raise click.ClickException(str(error)) from error
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except BrokenPipeError:  # the reader went away (`dyad events | head`): stop quietly
+            _silence_stdout()
+            raise click.exceptions.Exit(int(ExitCode.OK)) from None
+        except Exception as error:
+            if ctx.meta.get(DEBUG):
+                raise
+            known = user_error(error)
+            if known is not None:
+                raise known from error
+            message = f"{type(error).__name__}: {error}".splitlines()[0]
+            raise CommandError(
+                f"dyad failed ({message}); rerun with --debug for the traceback",
+                ExitCode.INTERNAL,
+            ) from error
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command, also accepting the global options after its name (`dyad ingest --db
+        X`), as users type them; an option the command has itself is left to the command."""
+        if cmd_name not in self.list_commands(ctx):
+            return None
+        module, attribute, _ = COMMANDS[cmd_name]
+        command = getattr(importlib.import_module(module), attribute)
+        if not isinstance(command, click.Command):
+            return None
+        taken = {name for param in command.params for name in (param.name, *param.opts)}
+        late = [
+            option
+            for option in _global_options(after_command=True)
+            if option.name not in taken and not taken & set(option.opts)
+        ]
+        with_late = copy.copy(command)
+        with_late.params = [*command.params, *late]
+        return with_late
 
 
 def _available(module: str) -> bool:
@@ -63,26 +96,61 @@ def _available(module: str) -> bool:
         return False
 
 
-def _setting_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """One global option per setting, each defaulting to "not given" (None)."""
-    for info in reversed(settings_table()):
+def _global_options(after_command: bool) -> list[click.Option]:
+    """--config, --debug and one option per setting, each defaulting to "not given" (None).
+
+    Given before the command they are the group's parameters; after it, each one's callback
+    re-reads the settings with it added (flags win over the file and the environment).
+    """
+    late: dict[str, Any] = (
+        {"expose_value": False, "callback": _given_after_command} if after_command else {}
+    )
+    options = [
+        click.Option(
+            ["--config", "config_file"],
+            type=click.Path(dir_okay=False),
+            envvar=None if after_command else "DYAD_CONFIG",
+            help="Settings file (TOML) [env: DYAD_CONFIG; default: ./dyad.toml if present].",
+            **late,
+        ),
+        click.Option(
+            ["--debug", "debug"],
+            is_flag=True,
+            default=None,
+            help="Show the traceback of an error instead of its one-line message.",
+            **late,
+        ),
+    ]
+    for info in settings_table():
         where = f"[env: {info.env}; default: {_shown(info.default)}]"
         if info.type == "bool":
             negative = info.flag.replace("--", "--no-", 1)
-            option = click.option(
-                f"{info.flag}/{negative}", info.name, default=None, help=f"{info.help} {where}"
-            )
+            declarations = [f"{info.flag}/{negative}", info.name]
+            kind: dict[str, Any] = {}
         else:
-            option = click.option(
-                info.flag,
-                info.name,
-                type={"int": int, "float": float}.get(info.type, click.Path(dir_okay=False)),
-                multiple=info.type == "tuple",
-                default=None,
-                help=f"{info.help} {where}",
-            )
-        command = option(command)
-    return command
+            declarations = [info.flag, info.name]
+            kind = {
+                "type": {"int": int, "float": float}.get(info.type, click.Path(dir_okay=False)),
+                "multiple": info.type == "tuple",
+            }
+        options.append(
+            click.Option(declarations, default=None, help=f"{info.help} {where}", **kind, **late)
+        )
+    return options
+
+
+def _given_after_command(ctx: click.Context, param: click.Parameter, value: Any) -> None:
+    if value is None or value == ():
+        return
+    if param.name == "debug":
+        ctx.meta[DEBUG] = True
+        return
+    given = ctx.meta[GIVEN]
+    if param.name == "config_file":
+        given["config_file"] = value
+    else:
+        given["flags"][param.name] = value
+    ctx.obj = load_settings(given["config_file"], overrides=given["flags"])
 
 
 def _shown(default: Any) -> str:
@@ -91,21 +159,27 @@ def _shown(default: Any) -> str:
     return str(default).lower() if isinstance(default, bool) else str(default)
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False),
-    envvar="DYAD_CONFIG",
-    help="Settings file (TOML) [env: DYAD_CONFIG; default: ./dyad.toml if present].",
+@click.group(
+    cls=LazyGroup,
+    params=_global_options(after_command=False),
+    epilog=EXIT_CODES_HELP,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
-@_setting_options
 @click.version_option(__version__, prog_name="dyad")
 @click.pass_context
-def main(ctx: click.Context, config_file: str | None, **flags: Any) -> None:
+def main(ctx: click.Context, config_file: str | None, debug: bool | None, **flags: Any) -> None:
     """dyad: political event data (who did what to whom, when, where) from news text.
 
-    Every coded event points back to the sentence it was coded from.
+    Every coded event points back to the sentence it was coded from. The options below may
+    also be given after the command (dyad ingest --db FILE ...).
     """
+    ctx.meta[DEBUG] = bool(debug)
     given = {name: None if value == () else value for name, value in flags.items()}
+    ctx.meta[GIVEN] = {"config_file": config_file, "flags": given}
     ctx.obj = load_settings(config_file, overrides=given)
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so flushing it at exit raises no second error."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from dyad.cli.exits import CommandError, ExitCode
 from dyad.config import Settings
 from dyad.export.contract import EVENT_TYPES, is_flagged
 from dyad.records import Skip
@@ -24,7 +25,9 @@ def make_pipeline(settings: Settings) -> Pipeline:
     try:
         return Pipeline(settings)
     except (OSError, ValueError) as error:  # model files missing, actor file invalid
-        raise click.ClickException(f"cannot load the coding pipeline: {error}") from error
+        raise CommandError(
+            f"cannot load the coding pipeline: {error}", ExitCode.INTERNAL
+        ) from error
 
 
 def report_skip(skip: Skip) -> None:
@@ -35,17 +38,21 @@ def report_skip(skip: Skip) -> None:
 def coded_articles(settings: Settings, files: Iterable[str]) -> Iterator[ArticleResult]:
     """Code ``files`` without a database, reporting skips on standard error.
 
-    Raises a user-facing error at the end when no input at all could be read.
+    Ends the command with exit code 1 once done when an input was skipped, with an error when
+    no input at all could be read.
     """
-    read = 0
+    read = skipped = 0
     for item in make_pipeline(settings).run(files):
         if isinstance(item, Skip):
             report_skip(item)
+            skipped += 1
             continue
         read += 1
         yield item
     if read == 0:
-        raise click.ClickException("no input could be read")
+        raise CommandError("no input could be read", ExitCode.SKIPPED)
+    if skipped:
+        raise click.exceptions.Exit(int(ExitCode.SKIPPED))
 
 
 def event_filters(command: Callable[..., Any]) -> Callable[..., Any]:

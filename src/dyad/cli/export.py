@@ -24,11 +24,18 @@ from dyad.export.writers import FORMATS
 @event_filters
 @click.pass_obj
 def export(settings: Settings, output_format: str, output: str, **filters: Any) -> None:
-    """Write the stored events (all, or those matching the filters) to a file."""
-    from dyad.export.writers import write_csv, write_jsonl, write_parquet, written_atomically
+    """Write the stored events (all, or those matching the filters) to a file.
+
+    The file is written beside OUTPUT under a temporary name and renamed over it when complete;
+    only a regular file is replaced (never a link, pipe or device).
+    """
+    from dyad.export.output_file import check_output_path, written_atomically
+    from dyad.export.writers import write_csv, write_jsonl, write_parquet
 
     if output_format == "parquet" and output == "-":
         raise click.BadParameter("parquet needs a file name", param_hint="--output")
+    if output != "-":
+        check_output_path(output)  # before the query: a bad path fails fast
     records = stored_events(settings, **filters)
     if output_format == "parquet":
         count = write_parquet(records, output)

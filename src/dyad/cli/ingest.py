@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import click
 
 from dyad.cli.common import input_files, make_pipeline, report_skip
+from dyad.cli.exits import CommandError, ExitCode
 from dyad.config import Settings
 from dyad.records import Skip
 
@@ -43,27 +44,29 @@ def ingest(settings: Settings, paths: tuple[str, ...]) -> None:
     """Code the articles under PATH... and store them in the database (--db).
 
     PATH is a text, HTML or JSON Lines file, a folder of them, or - for standard input.
-    An article already stored is counted as a duplicate and stored once. Bad inputs are skipped,
-    reported and recorded (see `dyad skips`); the exit code is non-zero only when no input at
-    all could be read.
+    An article already stored is counted as a duplicate without being coded again. Bad inputs
+    are skipped, reported and recorded (see `dyad skips`), and the exit code is then 1.
+    With --jobs N, N worker processes code the articles; this process alone writes.
     """
+    from dyad.pipeline import KnownArticle
     from dyad.store import Store
 
     pipeline = make_pipeline(settings)
     files = input_files(paths)
     summary = IngestSummary()
-    bar = (
-        click.progressbar(files, label="Coding", file=sys.stderr)
-        if len(files) >= PROGRESS_MIN_FILES
-        else nullcontext(files)
-    )
-    with Store(settings.db) as store, bar as items:
-        for path in items:
-            for item in pipeline.run([path]):
+    with Store(settings.db) as store:
+        items = pipeline.run(files, is_stored=store.has_article)
+        bar = (
+            click.progressbar(items, label="Coding", file=sys.stderr, show_pos=True)
+            if len(files) >= PROGRESS_MIN_FILES
+            else nullcontext(items)
+        )
+        with bar as results:
+            for item in results:
                 if isinstance(item, Skip):
                     store.record_skip(item)
                     summary.skips.append(item)
-                elif store.write(item):
+                elif not isinstance(item, KnownArticle) and store.write(item):
                     summary.stored += 1
                     summary.events += len(item.events)
                 else:
@@ -74,4 +77,6 @@ def ingest(settings: Settings, paths: tuple[str, ...]) -> None:
     for line in summary.lines():
         click.echo("  " + line)
     if summary.stored + summary.duplicates == 0:
-        raise click.ClickException("no input could be read")
+        raise CommandError("no input could be read", ExitCode.SKIPPED)
+    if summary.skips:
+        raise click.exceptions.Exit(int(ExitCode.SKIPPED))

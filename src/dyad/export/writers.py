@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import tempfile
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
 from dyad.export.contract import flat_event_record
+from dyad.export.output_file import OutputError, written_atomically
 
 FORMATS = ("jsonl", "csv", "parquet")
 
@@ -104,22 +103,12 @@ def write_parquet(records: Iterable[dict[str, Any]], path: str | Path) -> int:
                     f"format='newline_delimited', columns={columns})) "
                     f"TO {_literal(partial)} (FORMAT parquet)"
                 )
+        except duckdb.Error as error:
+            message = (str(error).strip().splitlines() or [type(error).__name__])[0]
+            raise OutputError(f"{path}: cannot write the Parquet file ({message})") from error
         finally:
             con.close()
     return count
-
-
-@contextmanager
-def written_atomically(path: str | Path) -> Iterator[Path]:
-    """A temporary path beside ``path`` that replaces it only when the block succeeds,
-    so a failed export never leaves a half-written file."""
-    target = Path(path)
-    partial = target.with_name(f".{target.name}.partial")
-    try:
-        yield partial
-        os.replace(partial, target)
-    finally:
-        partial.unlink(missing_ok=True)
 
 
 def _literal(path: Path) -> str:

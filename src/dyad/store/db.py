@@ -8,21 +8,26 @@ parameterised queries of :mod:`dyad.store.queries`. Event records come back in t
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 import duckdb
 
 from dyad.export.contract import event_record
 from dyad.records import Actor, Event, Skip
 from dyad.store import queries
-from dyad.store.errors import StoreError
+from dyad.store.errors import DatabaseError, StoreError
 
 if TYPE_CHECKING:
     from dyad.pipeline import ArticleResult
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -82,13 +87,42 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
     return current
 
 
+def _reported(method: Callable[Concatenate[Store, P], R]) -> Callable[Concatenate[Store, P], R]:
+    """A store method whose DuckDB errors become one-line ``DatabaseError``s naming the file
+    (a damaged file often opens fine and fails only when a damaged block is read)."""
+
+    @functools.wraps(method)
+    def reported(store: Store, *args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(store, *args, **kwargs)
+        except duckdb.Error as error:
+            raise DatabaseError(f"{store.path}: {_problem(error)}") from error
+
+    return reported
+
+
+# Words of DuckDB's messages for a file whose bytes are not what DuckDB wrote.
+_DAMAGE_SIGNS = ("corrupt", "checksum", "could not read enough bytes", "not a valid duckdb")
+
+
+def _problem(error: duckdb.Error) -> str:
+    message = _first_line(error)
+    if any(sign in message.lower() for sign in _DAMAGE_SIGNS):
+        return f"the database file is damaged or truncated ({message})"
+    return f"database error ({message})"
+
+
+def _first_line(error: BaseException) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]
+
+
 class Store:
     """An open dyad database. Use as a context manager; ``read_only`` needs an existing file."""
 
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = Path(path)
         if read_only and not self.path.is_file():
-            raise StoreError(
+            raise DatabaseError(
                 f"{self.path}: no database here yet (store articles with `dyad ingest`)"
             )
         if read_only and self._needs_migration():
@@ -98,8 +132,20 @@ class Store:
         # (the upsert is the costliest statement of a write).
         self._actors_written: dict[str, tuple[Any, ...]] = {}
         if not read_only:
-            migrate(self._con)
+            try:
+                self._migrate()
+            except BaseException:
+                self._con.close()
+                raise
 
+    @_reported
+    def _migrate(self) -> None:
+        try:
+            migrate(self._con)
+        except StoreError as error:
+            raise DatabaseError(f"{self.path}: {error}") from error
+
+    @_reported
     def _needs_migration(self) -> bool:
         con = _connect(self.path, read_only=True)
         try:
@@ -107,6 +153,7 @@ class Store:
         finally:
             con.close()
 
+    @_reported
     def close(self) -> None:
         self._con.close()
 
@@ -123,6 +170,7 @@ class Store:
 
     # -- writing -----------------------------------------------------------------------------
 
+    @_reported
     def write(self, result: ArticleResult) -> bool:
         """Store one article with everything coded from it, all or nothing.
 
@@ -181,13 +229,25 @@ class Store:
         self._actors_written.update((row[0], row) for row in actor_rows)
         return True
 
+    @_reported
     def record_skip(self, skip: Skip) -> None:
+        """Record a skipped input; the same input skipped again for the same reason keeps one
+        row, with the latest detail and time."""
         self._con.execute(
-            "INSERT INTO skips VALUES (?, ?, ?, ?)", [skip.input, skip.reason, skip.detail, _now()]
+            'INSERT INTO skips VALUES (?, ?, ?, ?) ON CONFLICT (input, reason) '
+            'DO UPDATE SET detail = excluded.detail, "at" = excluded."at"',
+            [skip.input, skip.reason, skip.detail, _now()],
         )
+
+    @_reported
+    def has_article(self, doc_id: str) -> bool:
+        """Whether an article with this ``doc_id`` is stored (asked before parsing a new one)."""
+        found = self._con.execute("SELECT 1 FROM articles WHERE doc_id = ?", [doc_id])
+        return found.fetchone() is not None
 
     # -- reading -----------------------------------------------------------------------------
 
+    @_reported
     def events(
         self,
         actor: str | None = None,
@@ -218,19 +278,24 @@ class Store:
             ),
         )  # fmt: skip
 
+    @_reported
     def resolve_actor(self, spec: str) -> tuple[str, ...]:
         """The ids of the stored actors ``spec`` names (see :meth:`events`)."""
         return queries.resolve_actor(self._con, spec)
 
+    @_reported
     def actor_names(self, ids: tuple[str, ...]) -> list[str]:
         return queries.actor_names(self._con, ids)
 
+    @_reported
     def skips(self) -> list[dict[str, Any]]:
         return queries.skips(self._con)
 
+    @_reported
     def stats(self) -> dict[str, Any]:
         return queries.stats(self._con)
 
+    @_reported
     def top_country_dyads(self, limit: int = 3) -> list[tuple[str, str, int]]:
         return queries.top_country_dyads(self._con, limit)
 
@@ -239,7 +304,7 @@ def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
     try:
         return duckdb.connect(str(path), read_only=read_only)
     except duckdb.Error as error:  # locked by another process, not a database, no permission
-        raise StoreError(f"{path}: cannot open the database ({error})") from error
+        raise DatabaseError(f"{path}: cannot open the database ({_first_line(error)})") from error
 
 
 def _insert_many(con: duckdb.DuckDBPyConnection, sql: str, rows: list[Any]) -> None:

@@ -5,5 +5,16 @@ class StoreError(Exception):
     """The database cannot be opened, migrated or queried as asked."""
 
 
-class UnknownActorError(StoreError):
+class DatabaseError(StoreError):
+    """The database file itself is the problem: missing, locked, damaged, truncated, unwritable.
+
+    The message is one line that starts with the file's path.
+    """
+
+
+class QueryError(StoreError):
+    """A query value the store cannot use (a malformed date, a negative limit)."""
+
+
+class UnknownActorError(QueryError):
     """An actor filter names no stored actor."""

@@ -11,7 +11,7 @@ from typing import Any
 import duckdb
 
 from dyad.export.contract import ACTOR_FIELDS, QUANTITY_FIELDS
-from dyad.store.errors import StoreError, UnknownActorError
+from dyad.store.errors import QueryError, UnknownActorError
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +51,7 @@ def events(con: duckdb.DuckDBPyConnection, where: EventFilter) -> list[dict[str,
     sql += "\nORDER BY e.date NULLS LAST, e.doc_id, e.sentence_index, e.char_start, e.event_id"
     if where.limit is not None:
         if where.limit < 0:
-            raise StoreError(f"limit must not be negative, not {where.limit}")
+            raise QueryError(f"limit must not be negative, not {where.limit}")
         sql += "\nLIMIT ?"
         params.append(where.limit)
     return [_event_record(row) for row in _dicts(con.execute(sql, params))]
@@ -115,8 +115,8 @@ def date_bound(value: str | dt.date, *, end: bool) -> dt.date:
         if len(numbers) == 1 and len(parts[0]) == 4:
             return dt.date(numbers[0], 12, 31) if end else dt.date(numbers[0], 1, 1)
     except (ValueError, calendar.IllegalMonthError) as error:
-        raise StoreError(f"not a date: {value!r} ({error})") from error
-    raise StoreError(f"not a date: {value!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)")
+        raise QueryError(f"not a date: {value!r} ({error})") from error
+    raise QueryError(f"not a date: {value!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)")
 
 
 def resolve_actor(con: duckdb.DuckDBPyConnection, spec: str) -> tuple[str, ...]:

@@ -1,0 +1,121 @@
+"""One pool of worker processes for a whole batch, results in input order.
+
+Each worker builds its state once (``setup(*args)``, e.g. a loaded ``Pipeline``) in the pool
+initializer and then applies a pure function ``work(state, chunk)`` to chunks of the input.
+Chunks are taken from the input lazily, a few per worker ahead, so memory stays bounded and the
+input is read in the calling thread (which may hold a database connection).
+
+Workers die with the process that started them, even on ``kill -9``: the kernel sends them
+SIGKILL when it dies (``PR_SET_PDEATHSIG``, Linux), and a watchdog thread in each worker exits
+when the parent pid changes (other systems, and the race before the signal is armed).
+Workers are spawned, not forked, so they inherit no open database file or thread.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+from types import TracebackType
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+# prctl(2) option: the signal this process gets when its parent dies (linux/prctl.h).
+PR_SET_PDEATHSIG = 1
+# How often a worker's watchdog checks that its parent is alive; the delay before an orphan
+# exits where the death signal is not available.
+PARENT_CHECK_SECONDS = 0.5
+# Chunks waiting or running per worker: enough to keep every worker busy between two results.
+CHUNKS_AHEAD_PER_WORKER = 2
+
+# This worker process's state, built once by the pool initializer (``_start_worker``) and read
+# by every task it runs. Set only in worker processes, never in the parent.
+_worker_state: Any = None
+
+
+class WorkerPool(Generic[T, R]):
+    """``jobs`` spawned processes that run ``work(state, chunk)`` on chunks of ``chunk_size``
+    items; use as a context manager (leaving it stops the workers)."""
+
+    def __init__(
+        self,
+        jobs: int,
+        setup: Callable[..., Any],
+        setup_args: tuple[Any, ...],
+        work: Callable[[Any, list[T]], list[R]],
+        chunk_size: int,
+    ) -> None:
+        if jobs < 1 or chunk_size < 1:
+            raise ValueError(f"jobs and chunk_size must be positive, not {jobs}, {chunk_size}")
+        self.jobs = jobs
+        self.work = work
+        self.chunk_size = chunk_size
+        self._executor = ProcessPoolExecutor(
+            max_workers=jobs,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(os.getpid(), setup, setup_args),
+        )
+
+    def __enter__(self) -> WorkerPool[T, R]:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+    def map_ordered(self, items: Iterable[T]) -> Iterator[R]:
+        """``work`` over ``items``, the results of each chunk flattened, in input order."""
+        pending: deque[Future[list[R]]] = deque()
+        chunks = _chunked(iter(items), self.chunk_size)
+        for chunk in chunks:
+            pending.append(self._executor.submit(_run_task, self.work, chunk))
+            while len(pending) > self.jobs * CHUNKS_AHEAD_PER_WORKER:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+def _chunked(items: Iterator[T], size: int) -> Iterator[list[T]]:
+    while chunk := list(islice(items, size)):
+        yield chunk
+
+
+def _start_worker(parent_pid: int, setup: Callable[..., Any], setup_args: tuple[Any, ...]) -> None:
+    global _worker_state  # the one per-process slot described above
+    die_with_parent(parent_pid)
+    _worker_state = setup(*setup_args)
+
+
+def _run_task(work: Callable[[Any, list[T]], list[R]], chunk: list[T]) -> list[R]:
+    return work(_worker_state, chunk)
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """Make this process exit when ``parent_pid`` (its parent) dies, however it dies."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent_pid:  # the parent died before the signal was armed
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
+
+
+def _watch_parent(parent_pid: int) -> None:
+    while os.getppid() == parent_pid:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)  # no clean-up: the parent that owned the work is gone
