@@ -57,6 +57,7 @@ LEADER_OFFICES = {
     "premier": "prime-minister", "chancellor": "prime-minister", "king": "king",
     "vice president": "vice-president", "emir": "emir",
 }
+ADJECTIVE_ENDINGS = ("an", "ish", "ese", "i", "ic", "ch", "ss", "ard", "ek", "ot")
 # Phoenix agent codes that are not dyad sectors, and the sector that stands for them.
 AGENT_SECTORS = {"PPL": "CVL", "MOD": "CVL", "CHR": "REL", "MUS": "REL", "JEW": "REL",
                  "HIN": "REL", "BUD": "REL", "CTH": "REL", "PRO": "REL", "INS": "REB"}
@@ -168,6 +169,13 @@ def is_safe_name(name: str, common: set[str]) -> bool:
     return letters >= 3 and any(t not in common for t in tokens) and "(" not in name
 
 
+def is_adjective(name: str, country: str) -> bool:
+    """ "Spanish", "Spaniard" for Spain: a one-word nationality among a country's synonyms,
+    starting like the country's name (the others are misspellings, cities, native names)."""
+    return " " not in name and name.endswith(ADJECTIVE_ENDINGS) \
+        and name[:3].lower() == country[:3].lower() and not name.endswith("stan")
+
+
 class HandNames:
     """Names in dyad's hand tables: a derived entry sharing one is dropped (the hand entry is
     authoritative), and so is any derived name containing a hand person's one-word name
@@ -193,7 +201,7 @@ def dictionary_records(kb: KnowledgeBase, hand: HandNames) -> list[ActorRecord]:
         for entry in dictionary.actors:
             record = to_record(entry, kb.countries)
             names = (record.name, *record.aliases, *record.short)
-            if any(hand.owns(n) for n in names):
+            if record.kind != "country" and any(hand.owns(n) for n in names):
                 continue
             if record.kind == "person" and not any(
                     role.end is None or role.end >= RECENT for role in record.roles):
@@ -253,11 +261,18 @@ def derived_tables(kb: KnowledgeBase) -> dict[str, tuple[list[str], list[dict[st
     people: dict[str, dict[str, str]] = {}
     organizations: dict[str, dict[str, str]] = {}
     aliases: dict[str, list[str]] = {}
+    country_words: dict[str, list[str]] = {}
     roles: list[dict[str, str]] = []
     for record in dictionary_records(kb, hand):
         names = [n for n in (record.name, *record.aliases) if is_safe_name(n, common)]
         short = [n for n in record.short if is_safe_name(n, common)]
-        if record.kind in ("country", "sector"):
+        if record.kind == "country":
+            country = kb.countries[record.code].name
+            country_words.setdefault(record.code, []).extend(  # capitalised: never common
+                n for n in (record.name, *record.aliases) if is_adjective(n, country)
+                and not hand.owns(n) and kb.find_place(n) is None)
+            continue
+        if record.kind == "sector":
             aliases.setdefault(record.actor_id, []).extend(names)
             continue
         if not names:
@@ -283,6 +298,10 @@ def derived_tables(kb: KnowledgeBase) -> dict[str, tuple[list[str], list[dict[st
             {"id": actor_id, "aliases": "|".join(dict.fromkeys(names)), "short": ""}
             for actor_id, names in sorted(aliases.items()) if names]),
         "agents.tsv": (["agents", "sector"], agent_rows(kb, common)),
+        "country_words.tsv": (["iso3", "adjectives", "demonyms"], [
+            {"iso3": iso3, "adjectives": "|".join(dict.fromkeys(words)),
+             "demonyms": "|".join(dict.fromkeys(d for w in words if (d := plural_demonym(w))))}
+            for iso3, words in sorted(country_words.items()) if words]),
     }
 
 

@@ -52,9 +52,10 @@ SCHEMAS: dict[tuple[str, ...], str] = {
     ("id", "aliases", "short"): "aliases",
     ("name", "variants", "country", "lat", "lon", "kind"): "places",
     ("agents", "sector"): "agents",
+    ("iso3", "adjectives", "demonyms"): "country_words",
 }
-LOAD_ORDER = ("countries", "sectors", "offices", "words", "agents", "organizations", "people",
-              "roles", "aliases", "dictionaries", "places")
+LOAD_ORDER = ("countries", "country_words", "sectors", "offices", "words", "agents",
+              "organizations", "people", "roles", "aliases", "dictionaries", "places")
 ACTOR_KINDS = ("organization", "igo", "group", "party", "person")
 DICTIONARY_SUFFIXES = (".txt", ".actors", ".agents", ".dict")
 
@@ -211,7 +212,8 @@ def _load(extra_paths: tuple[Path, ...]) -> KnowledgeBase:
             files[_kind_of(path)].append((rank, path))
     builder = _Builder()
     handlers = {
-        "countries": builder.add_country, "sectors": builder.add_sector,
+        "countries": builder.add_country, "country_words": builder.add_country_words,
+        "sectors": builder.add_sector,
         "offices": builder.add_office, "words": builder.add_words, "agents": builder.add_agents,
         "organizations": builder.add_organization, "people": builder.add_person,
         "roles": builder.add_role, "aliases": builder.add_aliases, "places": builder.add_place,
@@ -348,6 +350,16 @@ class _Builder:
         self.names.extend(Name(adj, iso, ADJECTIVE, self.rank) for adj in country.adjectives)
         self.names.extend(Name(dem, f"{iso}.cvl", DEMONYM, self.rank) for dem in country.demonyms)
         self.names.extend(Name(cap, f"{iso}.gov", CAPITAL, self.rank) for cap in country.capitals)
+
+    def add_country_words(self, row: Row) -> None:
+        """More adjectives and demonyms of a country ("Spanish", "Spaniards")."""
+        iso3 = row.required("iso3")
+        if iso3 not in self.countries:
+            raise row.error(f"unknown country code '{iso3}'")
+        iso = iso3.lower()
+        self.names.extend(Name(adj, iso, ADJECTIVE, self.rank) for adj in row.items("adjectives"))
+        self.names.extend(Name(dem, f"{iso}.cvl", DEMONYM, self.rank)
+                          for dem in row.items("demonyms"))
 
     def add_sector(self, row: Row) -> None:
         code = self._code(row, "sector")

@@ -25,6 +25,7 @@ from dyad.actors.kb import (
     CAPITAL,
     COUNTRY,
     DEMONYM,
+    HAND,
     MT,
     SECTOR_ONLY_PREFIX,
     SHORT,
@@ -91,8 +92,13 @@ def tables_for(kb: KnowledgeBase) -> Tables:
             elif damaged and form == SHORT:
                 form = SHORT_MT
             names.append((text, replace(name, form=form)))
-    heads = [(noun, ("sector", code)) for code, s in kb.sectors.items() for noun in s.nouns]
+    # Role nouns of the agents tables come after dyad's own sector nouns and offices, except
+    # a user's, which override them ("Nigerian student" -> EDU; see kb.agents).
+    user_agents = [(p, ("sector", code)) for p, (code, rank) in kb.agents.items() if rank > HAND]
+    heads = [*user_agents]
+    heads += [(noun, ("sector", code)) for code, s in kb.sectors.items() for noun in s.nouns]
     heads += [(v, ("office", key)) for key, o in kb.offices.items() for v in o.variants]
+    heads += [(p, ("sector", code)) for p, (code, rank) in kb.agents.items() if rank <= HAND]
     office_ends = {tuple(v.split()): key for key, o in kb.offices.items() for v in o.variants}
     return Tables(PhraseTable(names), PhraseTable(heads), office_ends,
                   PhraseTable(kb.place_names))
