@@ -96,20 +96,21 @@ def _reported(method: Callable[Concatenate[Store, P], R]) -> Callable[Concatenat
         try:
             return method(store, *args, **kwargs)
         except duckdb.Error as error:
-            raise DatabaseError(f"{store.path}: {_problem(error)}") from error
+            raise DatabaseError(f"{store.path}: {_problem(error, 'database error')}") from error
 
     return reported
 
 
 # Words of DuckDB's messages for a file whose bytes are not what DuckDB wrote.
-_DAMAGE_SIGNS = ("corrupt", "checksum", "could not read enough bytes", "not a valid duckdb")
+_DAMAGE_SIGNS = ("corrupt", "checksum", "could not read enough bytes")
 
 
-def _problem(error: duckdb.Error) -> str:
+def _problem(error: duckdb.Error, failed: str) -> str:
+    """``failed (DuckDB's message)``, or what a damaged file means for the user."""
     message = _first_line(error)
     if any(sign in message.lower() for sign in _DAMAGE_SIGNS):
         return f"the database file is damaged or truncated ({message})"
-    return f"database error ({message})"
+    return f"{failed} ({message})"
 
 
 def _first_line(error: BaseException) -> str:
@@ -304,7 +305,7 @@ def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
     try:
         return duckdb.connect(str(path), read_only=read_only)
     except duckdb.Error as error:  # locked by another process, not a database, no permission
-        raise DatabaseError(f"{path}: cannot open the database ({_first_line(error)})") from error
+        raise DatabaseError(f"{path}: {_problem(error, 'cannot open the database')}") from error
 
 
 def _insert_many(con: duckdb.DuckDBPyConnection, sql: str, rows: list[Any]) -> None:
