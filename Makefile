@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: install demo test bench evaluate train-parser docs
+.PHONY: install demo test bench evaluate train-parser train-model docs
 
 $(BIN)/dyad: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ evaluate: install
 
 train-parser: install
 	bash training/train_parser.sh
+
+# Fine-tunes the event model and ships it as int8 ONNX (needs the train extra: torch CPU etc.).
+train-model: install
+	$(BIN)/pip install --quiet -e ".[dev,train]"
+	$(BIN)/python training/train_event_model.py
 
 docs: install
 	$(BIN)/python docs/update_settings.py
