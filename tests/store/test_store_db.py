@@ -116,3 +116,24 @@ def test_a_file_that_is_not_a_database_gives_a_clear_error(tmp_path):
     path.write_text("just some notes\n", encoding="utf-8")
     with pytest.raises(StoreError, match="cannot open the database"):
         Store(path)
+
+
+def test_skips_recorded_twice_by_an_older_version_are_merged(tmp_path):
+    from dyad.store.db import migrations
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE schema_version (version INTEGER, name VARCHAR, applied_at TIMESTAMP)")
+    for version, name, sql in migrations()[:2]:  # the schema before skips were kept once
+        con.execute(sql)
+        con.execute("INSERT INTO schema_version VALUES (?, ?, now())", [version, name])
+    con.execute(
+        "INSERT INTO skips VALUES ('a.txt', 'empty', 'first', TIMESTAMP '2025-01-01'), "
+        "('a.txt', 'empty', 'latest', TIMESTAMP '2025-02-01'), "
+        "('b.txt', 'binary', 'b', TIMESTAMP '2025-01-01')"
+    )
+    con.close()
+    with Store(path) as store:
+        store.record_skip(Skip("b.txt", "binary", "b again"))
+        rows = [(s["input"], s["reason"], s["detail"]) for s in store.skips()]
+    assert rows == [("a.txt", "empty", "latest"), ("b.txt", "binary", "b again")]
