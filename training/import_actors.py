@@ -49,6 +49,10 @@ DERIVED_DIR = REPO / "src" / "dyad" / "data" / "actors" / "derived"
 # A person whose every role ended before this date is left out: dyad codes news of the 2010s
 # on, and 10,000 ministers of the 2000s would double the table and its load time.
 RECENT = dt.date(2010, 1, 1)
+# A role still open in the 2014 Phoenix dictionary ends here: later the dictionary knows nothing,
+# and most 2014 office holders were out by the 2020s (the person then gets the default code,
+# the country's elites ELI, as dyad codes ex-office holders).
+PHOENIX_KNOWN_UNTIL = dt.date(2014, 12, 31)
 # CountryInfo writes "still in office at the update" as this end date: the last day we know of.
 COUNTRYINFO_UPDATE = "20161201"
 # CountryInfo leader titles -> dyad offices (offices.tsv); other titles carry no office.
@@ -256,7 +260,7 @@ def agent_rows(kb: KnowledgeBase, common: set[str]) -> list[dict[str, str]]:
 def derived_tables(kb: KnowledgeBase) -> dict[str, tuple[list[str], list[dict[str, str]]]]:
     """file name -> (columns, rows). Kept: every Phoenix entry none of whose names is in dyad's
     hand tables, people only with a role ending in 2010 or later, names that are not common
-    English words; dated codes become roles (open ones stay open, as Phoenix has them)."""
+    English words; dated codes become roles, open ones closed at PHOENIX_KNOWN_UNTIL."""
     common, hand = common_words(EWT), HandNames(kb)
     people: dict[str, dict[str, str]] = {}
     organizations: dict[str, dict[str, str]] = {}
@@ -282,10 +286,14 @@ def derived_tables(kb: KnowledgeBase) -> dict[str, tuple[list[str], list[dict[st
         row = {"id": record.actor_id, "name": names[0], "code": record.code,
                "aliases": "|".join(names[1:]), "short": "|".join(short)}
         if record.kind == "person":
+            last = record.roles[-1] if record.roles else None
+            if last and last.end is None and record.code == last.code \
+                    and record.code[:3] in kb.countries:
+                row["code"] = f"{record.code[:3]}ELI"  # its last role is closed below
             people[record.actor_id] = row
             roles += [{"person": record.actor_id, "from": str(r.start or dt.date(1900, 1, 1)),
-                       "to": str(r.end or ""), "code": r.code, "office": ""}
-                      for r in record.roles]
+                       "to": str(r.end or PHOENIX_KNOWN_UNTIL), "code": r.code, "office": ""}
+                      for r in record.roles if (r.start or dt.date.min) <= PHOENIX_KNOWN_UNTIL]
         else:
             organizations[record.actor_id] = {**row, "kind": record.kind}
     roles += leader_rows(kb, hand, people)

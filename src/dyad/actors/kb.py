@@ -53,9 +53,11 @@ SCHEMAS: dict[tuple[str, ...], str] = {
     ("name", "variants", "country", "lat", "lon", "kind"): "places",
     ("agents", "sector"): "agents",
     ("iso3", "adjectives", "demonyms"): "country_words",
+    ("ethnic", "country", "actor"): "ethnic_groups",
 }
 LOAD_ORDER = ("countries", "country_words", "sectors", "offices", "words", "agents",
-              "organizations", "people", "roles", "aliases", "dictionaries", "places")
+              "organizations", "people", "roles", "aliases", "dictionaries", "ethnic_groups",
+              "places")
 ACTOR_KINDS = ("organization", "igo", "group", "party", "person")
 DICTIONARY_SUFFIXES = (".txt", ".actors", ".agents", ".dict")
 
@@ -120,6 +122,8 @@ class KnowledgeBase:
     sector_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # role nouns after a country word ("Nigerian student" -> EDU): phrase -> (sector, rank)
     agents: dict[str, tuple[str, int]] = field(default_factory=dict)
+    # "kurdish" -> ((country the story names, actor id), ...), tried in order
+    ethnic_groups: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
     def get(self, actor_id: str) -> Actor | None:
         if actor_id in self.actors:
@@ -217,6 +221,7 @@ def _load(extra_paths: tuple[Path, ...]) -> KnowledgeBase:
         "offices": builder.add_office, "words": builder.add_words, "agents": builder.add_agents,
         "organizations": builder.add_organization, "people": builder.add_person,
         "roles": builder.add_role, "aliases": builder.add_aliases, "places": builder.add_place,
+        "ethnic_groups": builder.add_ethnic_group,
     }
     for kind in LOAD_ORDER:
         for rank, path in files[kind]:
@@ -281,6 +286,7 @@ class _Builder:
         self.place_names: list[tuple[str, Location]] = []
         self.sector_aliases: dict[str, list[str]] = {}
         self.agents: dict[str, tuple[str, int]] = {}
+        self.ethnic_groups: dict[str, list[tuple[str, str]]] = {}
 
     def build(self) -> KnowledgeBase:
         for country in self.countries.values():  # a country is a place too: "fighting in Syria"
@@ -303,6 +309,7 @@ class _Builder:
             places=self.places, place_names=tuple(self.place_names),
             sector_aliases={k: tuple(v) for k, v in self.sector_aliases.items()},
             agents=self.agents,
+            ethnic_groups={k: tuple(v) for k, v in self.ethnic_groups.items()},
         )
 
     def live_ids(self) -> set[str]:
@@ -360,6 +367,15 @@ class _Builder:
         self.names.extend(Name(adj, iso, ADJECTIVE, self.rank) for adj in row.items("adjectives"))
         self.names.extend(Name(dem, f"{iso}.cvl", DEMONYM, self.rank)
                           for dem in row.items("demonyms"))
+
+    def add_ethnic_group(self, row: Row) -> None:
+        country, actor_id = row.required("country"), row.required("actor")
+        if country not in self.countries:
+            raise row.error(f"unknown country code '{country}'")
+        if actor_id not in self.live_ids():
+            raise row.error(f"unknown actor id '{actor_id}'")
+        self.ethnic_groups.setdefault(row.required("ethnic").lower(), []).append(
+            (country, actor_id))
 
     def add_sector(self, row: Row) -> None:
         code = self._code(row, "sector")

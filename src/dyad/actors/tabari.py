@@ -103,7 +103,6 @@ class ActorRecord:
 
 def to_record(entry: DictionaryActor, countries: Collection[str]) -> ActorRecord:
     """`countries`: the ISO3 codes a code's first letters are checked against."""
-    names = list(dict.fromkeys(readable_name(n) for n in entry.names if n.strip("_")))
     dated = sorted((_without_digits(c) for c in entry.codes if c.is_dated),
                    key=lambda c: c.start or dt.date.min)
     undated = [_without_digits(c).code for c in entry.codes if not c.is_dated]
@@ -112,12 +111,13 @@ def to_record(entry: DictionaryActor, countries: Collection[str]) -> ActorRecord
     country = code[:3] if code[:3] in countries else None
     if not undated and latest and latest.end is not None and country:
         code = country + "ELI"  # out of every office: an elite, as dyad codes ex-office holders
+    # dated codes, CountryInfo's leaders and undated elites ("DENG_XIAOPING_ [CHNELI]")
+    is_person = bool(dated) or "countryinfo" in entry.note.lower() or "ELI" in code_parts(code)
+    names = list(dict.fromkeys(readable_name(n, is_person) for n in entry.names if n.strip("_")))
     if not dated and country and (len(code) == 3 or code[3:] in STATE_SECTORS):
         kind = "country" if len(code) == 3 else "sector"
         actor_id = country.lower() + (f".{code[3:].lower()}" if kind == "sector" else "")
         return ActorRecord(actor_id, kind, names[0], code, tuple(names[1:]), (), ())
-    # dated codes, CountryInfo's leaders and undated elites ("DENG_XIAOPING_ [CHNELI]")
-    is_person = bool(dated) or "countryinfo" in entry.note.lower() or "ELI" in code_parts(code)
     kind = "person" if is_person else _kind_of_code(code)
     short = tuple(n for n in names[1:] if " " not in n) if is_person else ()
     aliases = tuple(n for n in names[1:] if n not in short)
@@ -184,11 +184,13 @@ def looks_like_dictionary(path: Path) -> bool:
     return False
 
 
-def readable_name(raw: str) -> str:
-    """ "BASHAR_AL-ASSAD_" -> "Bashar al-Assad"; short acronyms stay in capitals ("NATO")."""
+def readable_name(raw: str, person: bool = False) -> str:
+    """ "BASHAR_AL-ASSAD_" -> "Bashar al-Assad"; short acronyms stay in capitals ("NATO"),
+    but a person's one-word names are surnames ("ASSAD_" -> "Assad")."""
     words = raw.strip().strip("_").replace("_", " ").split()
     letters = "".join(c for c in "".join(words) if c.isalpha())
-    if len(words) == 1 and (len(letters) <= MAX_ACRONYM_LETTERS or "." in words[0]):
+    if len(words) == 1 and not person and (len(letters) <= MAX_ACRONYM_LETTERS
+                                           or "." in words[0]):
         return words[0]
     return " ".join(_readable_word(word, index) for index, word in enumerate(words))
 

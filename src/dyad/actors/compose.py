@@ -1,0 +1,252 @@
+"""An actor for any span of text, also when the knowledge base lacks it.
+
+A learned role tagger proposes source and target spans that may be a little too wide or
+narrow; ``actor_for_span`` gives each one an actor, or None rather than invent one:
+
+1. a knowledge-base mention inside the span wins: the one holding the span's syntactic head,
+   else the head's own phrase composed (below), else the mention nearest the head;
+   "the leader of Hamas" -> Hamas. A country sector mention with an unknown name beside it
+   becomes that person ("Spanish Prime Minister Pedro Sánchez" -> ESPGOV, named);
+2. an acronym defined in the article ("the Rapid Support Forces (RSF)" ... "the RSF") is the
+   actor of its definition;
+3. otherwise the actor is composed from parts: a country word and a role noun (a sector noun,
+   an office, an agent of the agents tables): "two Brazilian men" -> BRACVL, "Iran's security
+   chief Ali Shamkhani" -> IRNSPY; an ethnic word with an armed noun ("Kurdish forces") is the
+   group ``ethnic_groups.tsv`` gives for the countries the article names;
+4. last, a sector mention with no country ("police" -> COP), as recognition gives it.
+
+Ids of composed actors: a country's sector is ``esp.gov``, as in the knowledge base; a person
+the knowledge base lacks is ``person.<slug of the name>`` ("person.pedro-sanchez"), the id a
+later knowledge-base entry of that name would have, with the code of the role composed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span
+
+from dyad.actors.kb import (
+    ADJECTIVE,
+    ALIAS,
+    COUNTRY,
+    DEMONYM,
+    SECTOR_ONLY_PREFIX,
+    KnowledgeBase,
+)
+from dyad.actors.recognize import POSSESSIVE, Tables, tables_for
+from dyad.actors.tabari import slug
+from dyad.records import Actor, Article, Mention
+
+# Sectors of armed men: an ethnic word before one of these names an armed group.
+ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "COP"})
+# Small words a definition of an acronym may hold ("Forces for the Liberation of Rwanda").
+DEFINITION_WORDS = frozenset({"of", "for", "the", "and", "in", "de", "al", "-"})
+MAX_DEFINITION_TOKENS = 10
+MAX_NAME_TOKENS = 4
+ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}")
+PREPOSITIONS = frozenset({"of", "in", "from", "by", "with", "for", "against", "at", "on", "to"})
+
+
+def actor_for_span(start: int, end: int, doc: Doc, article: Article,
+                   mentions: Sequence[Mention], kb: KnowledgeBase) -> Actor | None:
+    """The actor of the text at [start, end) of the article's cleaned text (= ``doc.text``)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not span.text.strip():
+        return None
+    reader = _SpanReader(span, article, mentions, kb)
+    return reader.mentioned() or reader.acronym() or reader.composed(span) \
+        or reader.countryless()
+
+
+class _SpanReader:
+    def __init__(self, span: Span, article: Article, mentions: Sequence[Mention],
+                 kb: KnowledgeBase) -> None:
+        self.span, self.article, self.mentions, self.kb = span, article, mentions, kb
+        self.tables: Tables = tables_for(kb)
+        self.doc = span.doc
+        self.lower = [token.lower_ for token in self.doc]
+        self.texts = [token.text for token in self.doc]
+        overlapping = [m for m in mentions if m.actor is not None
+                       and m.char_start < span.end_char and span.start_char < m.char_end]
+        # "police" with no country to give it: only when nothing better is found
+        self.inside = [m for m in overlapping if not _countryless(m)]
+        self.weak = [m for m in overlapping if _countryless(m)]
+
+    def countryless(self) -> Actor | None:
+        return self.weak[-1].actor if self.weak else None
+
+    def mentioned(self) -> Actor | None:
+        if not self.inside:
+            return None
+        if self.doc.has_annotation("DEP"):
+            root = self.span.root
+            holder = next((m for m in self.inside if m.char_start <= root.idx < m.char_end), None)
+            if holder is None:
+                own = self.composed(self.doc[self.span.start:root.i + 1])
+                if own is not None:
+                    return own
+                holder = min(self.inside, key=lambda m: self._steps_to(root, m))
+        else:  # no parse: the last mention outside a prepositional phrase of the span
+            outside = [m for m in self.inside if not self._after_preposition(m)]
+            holder = (outside or self.inside)[-1]
+        assert holder.actor is not None
+        return self._named(holder.actor, self.span) or holder.actor
+
+    def _steps_to(self, root, mention: Mention) -> int:
+        """How far up the tree a token of `mention` is from the span's head."""
+        best = len(self.doc)
+        for token in self.doc.char_span(mention.char_start, mention.char_end,
+                                        alignment_mode="expand") or ():
+            steps, node = 0, token
+            while node.i != root.i and node.head.i != node.i and steps < best:
+                node, steps = node.head, steps + 1
+            if node.i == root.i:
+                best = min(best, steps)
+        return best
+
+    def _after_preposition(self, mention: Mention) -> bool:
+        return any(t.lower_ in PREPOSITIONS for t in self.span if t.idx < mention.char_start)
+
+    def acronym(self) -> Actor | None:
+        """ "the RSF" after "the Rapid Support Forces (RSF)": the definition's actor."""
+        words = [t for t in self.span if t.lower_ != "the"]
+        if len(words) != 1 or not ACRONYM.fullmatch(words[0].text):
+            return None
+        for index in range(1, len(self.doc) - 1):
+            if self.texts[index] == words[0].text and self.texts[index - 1] == "(" \
+                    and self.texts[index + 1] == ")" and index - 1 < self.span.start:
+                definition = self._definition_before(index - 1)
+                if definition is not None:
+                    actor = actor_for_span(definition.start_char, definition.end_char,
+                                           self.doc, self.article, self.mentions, self.kb)
+                    if actor is not None:
+                        return _with_alias(actor, words[0].text)
+        return None
+
+    def _definition_before(self, paren: int) -> Span | None:
+        """The capitalised words before "(": "the Rapid Support Forces" (at most 10)."""
+        start = paren
+        while start > 0 and paren - start < MAX_DEFINITION_TOKENS and (
+                self.texts[start - 1][:1].isupper() or self.lower[start - 1] in DEFINITION_WORDS):
+            start -= 1
+        while start < paren and not self.texts[start][:1].isupper():
+            start += 1  # "of the" at the edge belongs to the sentence, not the name
+        return self.doc[start:paren] if start < paren else None
+
+    def composed(self, span: Span) -> Actor | None:
+        """A country word + a role noun (+ a name), or an ethnic word + an armed noun."""
+        country, country_form, sector, has_head = None, None, None, False
+        for kind, found in self._words(span):
+            if kind == "country" and country is None:
+                country, country_form = found
+            elif kind == "head":
+                sector, has_head = self._sector_of(found), True
+        if country is None:
+            return self._ethnic_group(span)
+        if not has_head:
+            if country_form != DEMONYM:
+                return None
+            sector = "CVL"  # "two Syrians": the country's civilians
+        if sector is None or self.kb.get(f"{country.lower()}.{sector.lower()}") is None:
+            return None
+        return self._named(self.kb.country_sector(country, sector), span) \
+            or self.kb.country_sector(country, sector)
+
+    def _words(self, span: Span, covered: set[int] | None = None) -> list[tuple[str, tuple]]:
+        """Country words and role nouns in `span`, left to right; `covered` collects their
+        token indices."""
+        found: list[tuple[str, tuple]] = []
+        index = span.start
+        while index < span.end:
+            match = self.tables.names.longest_at(self.lower, self.texts, index)
+            country = _country_of(self.kb, match[1]) if match else None
+            head = self.tables.heads.longest_at(self.lower, self.texts, index)
+            if match and country:
+                found.append(("country", country))
+                end = match[0]
+            elif head is not None and head[0] <= span.end:
+                found.append(("head", head[1][0]))
+                end = head[0]
+            else:
+                end = index + 1
+                if self.texts[index] not in POSSESSIVE:
+                    index = end
+                    continue
+            if covered is not None:
+                covered.update(range(index, end))
+            index = end
+        return found
+
+    def _sector_of(self, head: tuple[str, str]) -> str | None:
+        kind, key = head
+        return self.kb.offices[key].sector if kind == "office" else key
+
+    def _named(self, actor: Actor, span: Span) -> Actor | None:
+        """A country's sector beside an unknown name in the span: that person, in that role."""
+        if actor.kind != "sector" or actor.country is None:
+            return None
+        taken: set[int] = set()
+        self._words(span, taken)
+        for mention in self.mentions:
+            if mention.actor is not None and mention.actor.kind != "sector":
+                taken.update(t.i for t in self.doc.char_span(
+                    mention.char_start, mention.char_end, alignment_mode="expand") or ())
+        name = _last_name_run(span, taken, self.kb)
+        if name is None:
+            return None
+        return Actor(id=f"person.{slug(name)}", code=actor.code, name=name,
+                     country=actor.country, sector=actor.sector, kind="person")
+
+    def _ethnic_group(self, span: Span) -> Actor | None:
+        named = {m.actor.country for m in self.mentions if m.actor and m.actor.country}
+        for index in range(span.start, span.end - 1):
+            rows = self.kb.ethnic_groups.get(self.lower[index], ())
+            head = self.tables.heads.longest_at(self.lower, self.texts, index + 1) if rows \
+                else None
+            if head is None or self._sector_of(head[1][0]) not in ARMED_SECTORS:
+                continue
+            for country, actor_id in rows:
+                if country in named:
+                    return self.kb.actor_at(actor_id, self.article.published)
+        return None
+
+
+def _countryless(mention: Mention) -> bool:
+    return mention.actor is not None and mention.actor.id.startswith(SECTOR_ONLY_PREFIX)
+
+
+def _country_of(kb: KnowledgeBase, names) -> tuple[str, str] | None:
+    """(ISO3, form) when a name match is a country word: "Spain", "Spanish", "Spaniards"."""
+    for name in names:
+        iso = name.actor_id.split(".")[0].upper()
+        if iso not in kb.countries:
+            continue
+        if name.form in (COUNTRY, ADJECTIVE, DEMONYM) or (
+                name.form == ALIAS and name.actor_id == iso.lower()):
+            return iso, name.form
+    return None
+
+
+def _last_name_run(span: Span, taken: set[int], kb: KnowledgeBase) -> str | None:
+    """The last run of 2-4 capitalised words in `span` that no table reads: a person's name."""
+    cues = kb.words.get("person_cue", frozenset())
+    runs: list[list[str]] = [[]]
+    for token in span:
+        is_part = token.i not in taken and token.text not in POSSESSIVE \
+            and token.lower_ not in cues and token.text[:1].isupper() \
+            and token.text.replace("-", "").replace("'", "").isalpha() and not token.is_stop
+        if is_part:
+            runs[-1].append(token.text)
+        elif runs[-1]:
+            runs.append([])
+    named = [run for run in runs if 2 <= len(run) <= MAX_NAME_TOKENS]
+    return " ".join(named[-1]) if named else None
+
+
+def _with_alias(actor: Actor, alias: str) -> Actor:
+    if alias in actor.aliases:
+        return actor
+    return Actor(id=actor.id, code=actor.code, name=actor.name, country=actor.country,
+                 sector=actor.sector, kind=actor.kind, aliases=(*actor.aliases, alias))

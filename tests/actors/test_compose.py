@@ -1,0 +1,103 @@
+"""Composing an actor for any span: KB mention first, acronyms, country word + role noun."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from dyad.actors import KnowledgeBase, find_mentions
+from dyad.actors.compose import actor_for_span
+from dyad.records import Actor, Article
+
+
+@pytest.fixture
+def actor_of(blank_nlp: Language, kb: KnowledgeBase):
+    """The actor composed for the first occurrence of `span` in `text`."""
+
+    def run(text: str, span: str) -> Actor | None:
+        article = Article(doc_id="test", text=text, published=dt.date(2025, 3, 15))
+        doc = blank_nlp(text)
+        start = text.index(span)
+        return actor_for_span(start, start + len(span), doc, article,
+                              find_mentions(doc, article, kb), kb)
+
+    return run
+
+
+@pytest.mark.parametrize("text, span, actor_id, code", [
+    ("A court in Lagos jailed a Nigerian student on Friday.", "a Nigerian student",
+     "nga.edu", "NGAEDU"),
+    ("Police arrested two Brazilian men in Lisbon.", "two Brazilian men", "bra.cvl", "BRACVL"),
+    ("The Spanish prime minister spoke in Brussels.", "The Spanish prime minister",
+     "esp.gov", "ESPGOV"),
+    ("Guards stopped three Syrians at the border.", "three Syrians", "syr.cvl", "SYRCVL"),
+], ids=["student-education", "men-civilians", "office-government", "demonym-civilians"])
+def test_country_word_and_role_noun(actor_of, text, span, actor_id, code):
+    actor = actor_of(text, span)
+    assert (actor.id, actor.code, actor.kind) == (actor_id, code, "sector")
+
+
+@pytest.mark.parametrize("text, span, person, code, name", [
+    ("Spanish Prime Minister Pedro Sánchez will urge the European Commission to act.",
+     "Spanish Prime Minister Pedro Sánchez", "person.pedro-sanchez", "ESPGOV", "Pedro Sánchez"),
+    ("Iran's security chief Ali Shamkhani met Chinese officials.",
+     "Iran's security chief Ali Shamkhani", "person.ali-shamkhani", "IRNSPY", "Ali Shamkhani"),
+], ids=["prime-minister", "security-chief"])
+def test_unknown_person_keeps_name_and_takes_the_role_code(actor_of, text, span, person, code,
+                                                           name):
+    actor = actor_of(text, span)
+    assert (actor.id, actor.code, actor.name, actor.kind) == (person, code, name, "person")
+    assert actor.country == code[:3]
+
+
+def test_known_actor_inside_a_wide_span_wins(actor_of):
+    actor = actor_of("The leader of Hamas met Qatari officials.", "The leader of Hamas")
+    assert actor.id == "group.hamas"
+
+
+def test_known_person_keeps_the_knowledge_base_id(actor_of):
+    text = "Syrian President Ahmed al-Sharaa met the envoy."
+    assert actor_of(text, "Syrian President Ahmed al-Sharaa").id == "person.ahmed-al-sharaa"
+
+
+def test_span_a_little_too_narrow_is_widened_to_whole_words(actor_of):
+    assert actor_of("Police arrested two Brazilian men.", "razilian me").id == "bra.cvl"
+
+
+@pytest.mark.parametrize("text, actor_id", [
+    ("Turkey's foreign minister issued a warning to Kurdish forces in northern Syria.",
+     "group.sdf"),
+    ("Baghdad said Kurdish fighters had entered Iraq's Sinjar district.", "irq.mil"),
+    ("Turkey's foreign minister issued a warning to Kurdish forces.", "group.pkk"),
+], ids=["syria-story", "iraq-story", "turkey-story"])
+def test_kurdish_forces_take_the_group_of_the_story_country(actor_of, text, actor_id):
+    span = "Kurdish forces" if "forces" in text else "Kurdish fighters"
+    assert actor_of(text, span).id == actor_id
+
+
+def test_kurdish_forces_with_no_country_named_get_no_actor(actor_of):
+    assert actor_of("Kurdish forces said they would hold the town.", "Kurdish forces") is None
+
+
+def test_acronym_resolves_through_its_definition(actor_of):
+    text = ("Traders said the GBP had given no warning, a day after the Ghanaian Border Police "
+            "(GBP) was formed. The GBP closed the crossing on Monday.")
+    actor = actor_of(text, "The GBP")
+    assert (actor.id, actor.code) == ("gha.cop", "GHACOP")
+    assert "GBP" in actor.aliases
+    assert actor_of(text, "the GBP") is None  # used before it was defined
+
+
+@pytest.mark.parametrize("text, span", [
+    ("The man walked to the shop.", "The man"),
+    ("A spokesman for the group declined to comment.", "A spokesman"),
+    ("Chadian sources said talks would resume.", "Chadian sources"),
+], ids=["no-country", "no-role", "no-role-noun"])
+def test_nothing_to_compose_gives_none(actor_of, text, span):
+    assert actor_of(text, span) is None
+
+
+def test_sector_without_country_only_when_nothing_better(actor_of):
+    assert actor_of("Police arrested him on Monday.", "Police").id == "sector.cop"
