@@ -14,6 +14,7 @@ Workers are spawned, not forked, so they inherit no open database file or thread
 from __future__ import annotations
 
 import ctypes
+import importlib
 import multiprocessing
 import os
 import signal
@@ -64,7 +65,9 @@ class WorkerPool(Generic[T, R]):
             max_workers=jobs,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_start_worker,
-            initargs=(os.getpid(), setup, setup_args),
+            # By name: unpickling the function would import its module (spaCy...) before the
+            # worker has armed its death signal.
+            initargs=(os.getpid(), setup.__module__, setup.__qualname__, setup_args),
         )
 
     def __enter__(self) -> WorkerPool[T, R]:
@@ -95,9 +98,12 @@ def _chunked(items: Iterator[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
-def _start_worker(parent_pid: int, setup: Callable[..., Any], setup_args: tuple[Any, ...]) -> None:
+def _start_worker(parent_pid: int, module: str, name: str, setup_args: tuple[Any, ...]) -> None:
     global _worker_state  # the one per-process slot described above
     die_with_parent(parent_pid)
+    setup: Any = importlib.import_module(module)
+    for attribute in name.split("."):
+        setup = getattr(setup, attribute)
     _worker_state = setup(*setup_args)
 
 
