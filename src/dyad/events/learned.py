@@ -22,6 +22,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
+from dyad.actors.compose import actor_for_span
 from dyad.actors.kb import KnowledgeBase
 from dyad.events.coder import (
     SentenceAttributes,
@@ -204,15 +205,15 @@ class _SentenceCoder:
         return None
 
     def _actor_in(self, start: int, end: int, score: float) -> Mention | None:
-        """The resolved mention with the largest overlap with the span."""
-        best: tuple[int, Mention] | None = None
-        for mention in self.index.mentions:
-            overlap = min(end, mention.char_end) - max(start, mention.char_start)
-            if mention.actor is not None and overlap > 0 and (best is None or overlap > best[0]):
-                best = (overlap, mention)
-        if best is None:
+        """The actor the span names: a recognised mention inside it, else one composed from its
+        words (``dyad.actors.compose``); None rather than a guess."""
+        actor = actor_for_span(start, end, self.sentence.doc, self.article, self.index.mentions,
+                               self.kb)
+        if actor is None:
             return None
-        return dataclasses.replace(best[1], confidence=round(best[1].confidence * score, 3))
+        text = self.article.text[start:end]
+        return Mention(self.article.doc_id, self.number, text, start, end, actor,
+                       round(TAGGED_ROLE_WEIGHT * score, 3))
 
 
 def _raw_score(type_score: float, source: Mention | None, target: Mention | None,
