@@ -91,7 +91,7 @@ def tables_for(kb: KnowledgeBase) -> Tables:
                 form = MT
             elif damaged and form == SHORT:
                 form = SHORT_MT
-            names.append((text, replace(name, form=form)))
+            names.append((text, name if form == name.form else replace(name, form=form)))
     # Role nouns of the agents tables come after dyad's own sector nouns and offices, except
     # a user's, which override them ("Nigerian student" -> EDU; see kb.agents).
     user_agents = [(p, ("sector", code)) for p, (code, rank) in kb.agents.items() if rank > HAND]

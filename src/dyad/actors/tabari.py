@@ -335,7 +335,7 @@ class _Parser:
             forms.append(regular_plural(phrase.strip()))
         expanded = [variant for form in forms for variant in self._substituted(form)]
         self.agents.append(DictionaryAgent(
-            tuple(dict.fromkeys(f.strip("_").replace("_", " ").lower() for f in expanded)),
+            tuple(dict.fromkeys(" ".join(f.replace("_", " ").lower().split()) for f in expanded)),
             code, number))
 
     def _substituted(self, form: str) -> list[str]:
