@@ -20,6 +20,7 @@ from dyad.ingest.files import DEFAULT_MAX_BYTES
 
 DEFAULT_CONFIG_FILE = "dyad.toml"
 ENV_PREFIX = "DYAD_"
+CODERS = ("hybrid", "rules")
 
 
 class ConfigError(ValueError):
@@ -66,6 +67,13 @@ class Settings:
             "every worker uses 1."
         ),
     )
+    coder: str = field(
+        default="rules",
+        metadata=_doc(
+            "Event coder: 'hybrid' (learned model + rules, with a trace) or 'rules' (lexicon and "
+            "parse only)."
+        ),
+    )
     include_flagged: bool = field(
         default=True,
         metadata=_doc("Output negated, hypothetical and historical events (flagged as such)."),
@@ -78,6 +86,8 @@ class Settings:
             raise ConfigError(f"jobs must be at least 1, not {self.jobs}")
         if self.threads < 0:
             raise ConfigError(f"threads must be 0 (one per core) or more, not {self.threads}")
+        if self.coder not in CODERS:
+            raise ConfigError(f"coder must be one of {', '.join(CODERS)}, not {self.coder!r}")
         if self.max_bytes <= 0:
             raise ConfigError(f"max_bytes must be positive, not {self.max_bytes}")
 

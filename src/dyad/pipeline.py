@@ -19,10 +19,11 @@ from dyad.config import Settings
 from dyad.errors import InputError
 from dyad.events import code_events
 from dyad.events.fusion import mark_duplicates
+from dyad.events.learned import HybridSettings, hybrid_events, load_hybrid_settings
 from dyad.ingest import read_inputs
 from dyad.nlp import load_language, parse, parse_texts
 from dyad.records import Article, Event, Mention, RawDocument, Sentence, Skip
-from dyad.segment import sentences_of
+from dyad.segment import content_sentences, sentences_of
 from dyad.workers import WorkerPool
 
 # Articles parsed together by spaCy; larger batches gain little and delay the first result.
@@ -54,10 +55,20 @@ BatchItem = ArticleResult | Skip | KnownArticle
 class Pipeline:
     """Loads the language model and actor knowledge base once; codes many articles."""
 
-    def __init__(self, settings: Settings | None = None) -> None:
+    def __init__(
+        self, settings: Settings | None = None, hybrid: HybridSettings | None = None
+    ) -> None:
+        """``hybrid`` overrides the hybrid coder's shipped thresholds (the ablation uses it)."""
         self.settings = settings or Settings()
         self.nlp = load_language()
         self.kb = load_knowledge_base(tuple(Path(p) for p in self.settings.actor_files))
+        self.hybrid = hybrid or load_hybrid_settings()
+        # The learned model is loaded once here and shared by every article this pipeline codes.
+        self.model = None
+        if self.settings.coder == "hybrid":
+            from dyad.models.event_model import EventModel  # onnxruntime only when used
+
+            self.model = EventModel.load(threads=self.settings.threads)
 
     def process(self, raw: RawDocument) -> ArticleResult:
         """Code one document. Raises ``InputError`` when it has no usable text."""
@@ -66,7 +77,12 @@ class Pipeline:
 
     def _code(self, article: Article, doc: Doc) -> ArticleResult:
         mentions = find_mentions(doc, article, self.kb)
-        coded = mark_duplicates(code_events(doc, article, mentions, self.kb))
+        if self.model is None:
+            coded = code_events(doc, article, mentions, self.kb)
+        else:
+            predictions = self.model.predict([s.text for s in content_sentences(doc)])
+            coded = hybrid_events(doc, article, mentions, self.kb, predictions, self.hybrid)
+        coded = mark_duplicates(coded)
         events = [event for event in coded if self._keeps(event)]
         return ArticleResult(
             article=article,

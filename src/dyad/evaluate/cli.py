@@ -12,10 +12,11 @@ from dyad.evaluate.coder import EventCoder, pipeline_coder, pipeline_story_coder
 from dyad.evaluate.gold import load_conflibert, load_plover_gsr
 from dyad.evaluate.plover_score import score_plover
 from dyad.evaluate.quad_score import score_quad
-from dyad.evaluate.report import render_plover, render_quad, render_voa
+from dyad.evaluate.report import render_ablation, render_plover, render_quad, render_voa
 from dyad.evaluate.splits import is_held_out
 from dyad.evaluate.voa import (
     StoryCoder,
+    VoaReport,
     default_gold_dir,
     load_gold,
     load_split,
@@ -30,6 +31,21 @@ DEFAULT_DATA_DIR = Path(__file__).resolve().parents[3] / ".." / "shared" / "data
 
 # The gold sentences of plover_gsr all carry this date; it decides who holds a role title.
 PLOVER_GSR_DATE = "2000-01-01"
+
+
+def ablation_reports(data_dir: Path, split: str = "dev") -> dict[str, VoaReport]:
+    """VOA scores with each family of the hybrid coder turned off in turn, and rules alone."""
+    from dyad.config import Settings
+    from dyad.events.learned import FAMILIES, load_hybrid_settings
+
+    stories = [s for s in load_gold(sorted(default_gold_dir().glob("*.jsonl")),
+                                    load_stories(data_dir), load_split()) if s.split == split]
+    full = load_hybrid_settings()
+    variants = {"dyad (all parts)": (Settings(), full),
+                "rules alone (--coder rules)": (Settings(coder="rules"), full)}
+    variants |= {f"without {family}": (Settings(), full.without(family)) for family in FAMILIES}
+    return {name: score_stories(stories, pipeline_story_coder(settings, hybrid))
+            for name, (settings, hybrid) in variants.items()}
 
 
 def evaluate(
@@ -98,6 +114,13 @@ def evaluate(
     help="Your own gold in dyad's JSONL format (docs/gold.md) instead of the bundled VOA gold.",
 )
 @click.option(
+    "--ablation",
+    is_flag=True,
+    help="Instead: score the VOA dev stories with each family of the hybrid coder turned off "
+    "(model vetoes, model proposals, role filling by the tagger, the lexicon) and with rules "
+    "alone, to show what each adds.",
+)
+@click.option(
     "--format",
     "output_format",
     type=click.Choice(["text", "json"]),
@@ -107,12 +130,19 @@ def evaluate(
 )
 def cli_command(
     gold: str, limit: int | None, data_dir: Path, gold_files: tuple[Path, ...],
-    output_format: str,
+    ablation: bool, output_format: str,
 ) -> None:
     """Score dyad against gold: its own VOA gold (test half = never tuned on; dev half), and
     the shared plover_gsr and conflibert_cameo sets."""
     if not data_dir.is_dir():
         raise click.UsageError(f"gold data folder not found: {data_dir} (use --data-dir)")
+    if ablation:
+        variants = ablation_reports(data_dir)
+        if output_format == "json":
+            click.echo(json.dumps({k: r.as_dict() for k, r in variants.items()}, indent=2))
+        else:
+            click.echo(render_ablation(variants))
+        return
     try:
         reports = evaluate(gold, data_dir, limit, gold_files=gold_files)
     except (OSError, ValueError) as error:

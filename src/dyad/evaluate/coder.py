@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 from dyad.records import Actor, Event
 
 if TYPE_CHECKING:
+    from dyad.config import Settings
     from dyad.evaluate.voa import GoldStory
+    from dyad.events.learned import HybridSettings
 
 EventCoder = Callable[[str], Sequence[Event]]
 
@@ -58,14 +60,17 @@ def pipeline_coder(date: str | None = None) -> EventCoder:
     return code_text
 
 
-def pipeline_story_coder() -> Callable[[GoldStory], Sequence[Event]]:
-    """Code each gold story as the article it is, dated by its publication date."""
-    from dyad.config import Settings
+def pipeline_story_coder(
+    settings: Settings | None = None, hybrid: HybridSettings | None = None
+) -> Callable[[GoldStory], Sequence[Event]]:
+    """Code each gold story as the article it is, dated by its publication date.
+
+    ``settings`` and ``hybrid`` override the defaults (the ablation turns parts off)."""
     from dyad.errors import InputError
     from dyad.pipeline import Pipeline
     from dyad.records import RawDocument
 
-    pipeline = Pipeline(Settings())
+    pipeline = Pipeline(settings, hybrid=hybrid)
 
     def code_story(story: GoldStory) -> Sequence[Event]:
         raw = RawDocument(content=story.text, format="text", doc_ref=story.story_id,

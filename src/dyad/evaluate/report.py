@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from dyad.evaluate.metrics import Counts
 from dyad.evaluate.plover_score import ACTOR_CHECKS, PloverReport
@@ -91,4 +91,13 @@ def render_voa(name: str, report: VoaReport) -> str:
         table(("confidence", "events", "right", "share"),
               [[f"{low:.1f}-{low + 0.1:.1f}", r.total, r.hits, r.value]
                for low, r in report.reliability.items()]),
+    ])  # fmt: skip
+
+
+def render_ablation(variants: Mapping[str, VoaReport]) -> str:
+    rows = [[name, r.full.precision, r.full.recall, r.full.f1, r.typed.f1, r.both_roles.value]
+            for name, r in variants.items()]
+    return "\n".join([
+        "ablation on the VOA dev stories (in-sample: thresholds were tuned on them)",
+        table(("", "P", "R", "F1", "type F1", "both roles"), rows),
     ])  # fmt: skip
