@@ -93,9 +93,25 @@ def badly_named(tmp_path) -> Path:
     return path
 
 
-def test_display_name_escapes_bytes_that_are_not_utf8():
-    assert display_name(os.fsdecode(b"/news/caf\xe9.txt")) == "/news/caf\\xe9.txt"
-    assert display_name("/news/café.txt") == "/news/café.txt"
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        (os.fsdecode(b"/news/caf\xe9.txt"), "/news/caf\\xe9.txt"),
+        ("/news/café.txt", "/news/café.txt"),
+        ("/news/two\nlines\x1b[2J.txt", "/news/two\\x0alines\\x1b[2J.txt"),
+    ],
+    ids=["latin1-bytes", "utf8", "control-characters"],
+)
+def test_display_name_escapes_what_cannot_be_shown(name, shown):
+    assert display_name(name) == shown
+
+
+def test_file_name_with_a_newline_gives_a_one_line_skip(tmp_path):
+    path = tmp_path / "empty\nstory.txt"
+    path.write_bytes(b"")
+    [skip] = read_inputs([path])
+    assert skip.reason == errors.EMPTY
+    assert "\n" not in skip.detail and "empty\\x0astory.txt" in skip.detail
 
 
 def test_file_name_not_utf8_is_read_and_named_safely(tmp_path, badly_named):
@@ -161,3 +177,15 @@ def test_plausible_dates_still_resolve():
     sentence = nlp("They met on Friday.")[:]
     [found] = find_dates(sentence, dt.date(2025, 3, 5))
     assert found.resolved.date == dt.date(2025, 2, 28)
+
+
+def test_html_with_a_control_character_is_read(tmp_path):
+    """Found by fuzzing: lxml refused text holding \\x1f when dropping a script element."""
+    path = tmp_path / "page.html"
+    path.write_bytes(b"<html><body><p>\x1fIraq met Syria.<script>x()</script> Talks went on.</p>"
+                     b"</body></html>")  # fmt: skip
+    [document] = read_inputs([path])
+    [result] = Pipeline().run([path])
+    assert not isinstance(result, Skip), result
+    assert "Iraq met Syria." in result.article.text
+    assert document.format == "html"

@@ -20,6 +20,8 @@ from dyad.errors import NO_TEXT, TRUNCATED, InputError
 NON_CONTENT_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form")
 TEXT_BLOCKS = "//h1 | //h2 | //h3 | //h4 | //p | //li | //blockquote | //pre"
 CLOSING_TAG = re.compile(r"</(html|body)\s*>", re.I)
+# Characters XML cannot hold; lxml refuses text holding them (a stray \x1f in a paragraph).
+NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # Default trafilatura settings, except: short news items are fine (the default minimum is 250
 # characters), dates only from the page's metadata and markup, never guessed from its text, and
 # no extraction timeout (it uses signals, which fail outside the main thread).
@@ -50,6 +52,7 @@ def _trafilatura_config():  # type: ignore[no-untyped-def]
 
 def extract_html(html: str, name: str) -> ExtractedPage:
     """The page's article text and metadata; raises InputError when it holds no text."""
+    html = NOT_XML.sub("", html)
     document = trafilatura.bare_extraction(
         html,
         with_metadata=True,

@@ -30,19 +30,21 @@ def repair_characters(text: str) -> str:
 
 def split_paragraphs(text: str) -> list[str]:
     """Non-empty paragraphs with whitespace runs collapsed to single spaces."""
-    paragraphs: list[str] = []
+    # Each paragraph as its lines, joined at the end: only a paragraph's last line decides
+    # whether the next one continues it, and joining as we go would copy it over and over.
+    paragraphs: list[list[str]] = []
     previous_blank = True
     for raw_line in text.splitlines():
         line = WHITESPACE_RUN.sub(" ", raw_line).strip()
         if not line:
             previous_blank = True
             continue
-        if paragraphs and not previous_blank and _is_wrapped(paragraphs[-1], line):
-            paragraphs[-1] = f"{paragraphs[-1]} {line}"
+        if paragraphs and not previous_blank and _is_wrapped(paragraphs[-1][-1], line):
+            paragraphs[-1].append(line)
         else:
-            paragraphs.append(line)
+            paragraphs.append([line])
         previous_blank = False
-    return paragraphs
+    return [" ".join(lines) for lines in paragraphs]
 
 
 def collapse_whitespace(text: str) -> str:

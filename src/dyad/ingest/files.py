@@ -141,7 +141,7 @@ def _read_stdin(max_bytes: int) -> Iterator[RawDocument | Skip]:
             raise InputError(TOO_LARGE, f"{STDIN_NAME} is over the {max_bytes:,} byte limit")
         content = decode_bytes(data, STDIN_NAME)
     except InputError as error:
-        yield error.skip(STDIN)
+        yield error.skip(STDIN_NAME)
         return
     input_format = "html" if content.lstrip().startswith("<") else "text"
     yield RawDocument(content=content, format=input_format, doc_path=STDIN)
