@@ -62,6 +62,10 @@ LEADER_OFFICES = {
     "vice president": "vice-president", "emir": "emir",
 }
 ADJECTIVE_ENDINGS = ("an", "ish", "ese", "i", "ic", "ch", "ss", "ard", "ek", "ot")
+# Agents that mislead after a country word: "U.S. deputy secretary" is no police deputy, "the
+# U.S. naval base" is a place.
+AMBIGUOUS_AGENTS = frozenset({"deputy", "deputies", "naval base", "naval bases", "military base",
+                              "military bases", "air base", "air bases"})
 # Phoenix agent codes that are not dyad sectors, and the sector that stands for them.
 AGENT_SECTORS = {"PPL": "CVL", "MOD": "CVL", "CHR": "REL", "MUS": "REL", "JEW": "REL",
                  "HIN": "REL", "BUD": "REL", "CTH": "REL", "PRO": "REL", "INS": "REB"}
@@ -250,7 +254,8 @@ def agent_rows(kb: KnowledgeBase, common: set[str]) -> list[dict[str, str]]:
     for agent in read_dictionary(PHOENIX_AGENTS).agents:
         parts = [AGENT_SECTORS.get(p, p) for p in code_parts(agent.code)]
         sector = next((p for p in parts if p in kb.sectors), None)
-        phrases = [p for p in agent.phrases if p not in taken and p.replace(" ", "").isalpha()]
+        phrases = [p for p in agent.phrases if p not in taken | AMBIGUOUS_AGENTS
+                   and p.replace(" ", "").isalpha()]
         if sector and phrases:
             by_sector.setdefault(sector, []).extend(phrases)
     return [{"agents": "|".join(dict.fromkeys(phrases)), "sector": sector}

@@ -96,3 +96,12 @@ def test_user_tsv_redefines_a_hand_actor(tmp_path: Path):
     kb = load_knowledge_base([path])
     assert kb.actor_at("person.faisal-mekdad", dt.date(2025, 1, 1)).code == "SYRELI"
     assert kb.actors["person.faisal-mekdad"].name == "Faisal al-Miqdad"
+
+
+def test_a_title_in_the_text_beats_a_role_the_tables_end_too_early(blank_nlp, kb):
+    # Biya's derived roles end with the 2014 dictionary (and CountryInfo's 2016 update); the
+    # title says he holds the office at the article's date. Without a title the tables' code
+    # stands.
+    text = "Cameroonian President Paul Biya met Paul Biya's rivals."
+    found = resolved(blank_nlp, kb, text, dt.date(2025, 3, 1))
+    assert found == {"Cameroonian President Paul Biya": "CMRGOV", "Paul Biya": "CMRELI"}

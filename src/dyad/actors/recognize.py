@@ -34,7 +34,7 @@ from dyad.actors.kb import (
     Name,
 )
 from dyad.actors.phrases import PhraseTable, spelling_variants
-from dyad.records import Article, Location, Mention
+from dyad.records import Actor, Article, Location, Mention
 from dyad.segment import content_sentences
 
 DESCRIPTION, TITLE, VACANT, UNKNOWN = "description", "title", "vacant_title", "unknown"
@@ -67,6 +67,9 @@ class Candidate:
     form: str
     title_start: int | None = None  # where a role title begins, when one was used
     title_end: int | None = None
+    # "Indian Prime Minister Narendra Modi": the office's country sector, which the person holds
+    # at the article's date even when the tables' roles end earlier (the derived 2014 ones)
+    title_holds: str | None = None
 
     @property
     def confidence(self) -> float:
@@ -160,13 +163,23 @@ def find_mentions(doc: Doc, article: Article, kb: KnowledgeBase) -> list[Mention
         title = None
         if candidate.title_start is not None and candidate.title_end is not None:
             title = doc[candidate.title_start:candidate.title_end].text
-        actor = kb.actor_at(candidate.actor_id, article.published) if candidate.actor_id else None
+        actor = _actor_of(kb, candidate, article.published)
         mentions.append(Mention(
             doc_id=article.doc_id, sentence_index=bisect.bisect_right(starts, char_start) - 1,
             text=text[char_start:char_end], char_start=char_start, char_end=char_end,
             actor=actor, confidence=candidate.confidence, role_title=title,
         ))
     return mentions
+
+
+def _actor_of(kb: KnowledgeBase, candidate: Candidate, when: dt.date | None) -> Actor | None:
+    if candidate.actor_id is None:
+        return None
+    actor = kb.actor_at(candidate.actor_id, when)
+    holds = kb.get(candidate.title_holds) if candidate.title_holds else None
+    if holds is None or kb.role_at(candidate.actor_id, when) is not None:
+        return actor
+    return replace(actor, code=holds.code, country=holds.country, sector=holds.sector)
 
 
 def find_places(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, Location]]:
@@ -373,8 +386,9 @@ def _titled_names(context: _Context, candidates: Sequence[Candidate]) -> list[Ca
             continue
         for person in by_start.get(title.end, ()):
             form = ALIAS if person.actor_id == title.actor_id else person.form
+            holds = title.actor_id if title.form == VACANT else None
             merged.append(Candidate(title.start, person.end, person.actor_id, form,
-                                    title.start, title.end))
+                                    title.start, title.end, holds))
     unknown = {c.start: c for c in candidates if c.form == UNKNOWN and c.actor_id is None}
     for title in candidates:  # "Georgian President Eduard Shevardnadze", nobody holding it today:
         person = unknown.get(title.end)  # someone in the office, so its government acts

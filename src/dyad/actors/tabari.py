@@ -103,9 +103,11 @@ class ActorRecord:
 
 def to_record(entry: DictionaryActor, countries: Collection[str]) -> ActorRecord:
     """`countries`: the ISO3 codes a code's first letters are checked against."""
-    dated = sorted((_without_digits(c) for c in entry.codes if c.is_dated),
-                   key=lambda c: c.start or dt.date.min)
-    undated = [_without_digits(c).code for c in entry.codes if not c.is_dated]
+    codes = [_without_digits(c) for c in entry.codes]
+    if all(len(c.code) == 3 for c in codes):  # a place, maybe one that changed country:
+        codes = [DatedCode(max(codes, key=lambda c: c.start or dt.date.min).code)]  # the latest
+    dated = sorted((c for c in codes if c.is_dated), key=lambda c: c.start or dt.date.min)
+    undated = [c.code for c in codes if not c.is_dated]
     latest = dated[-1] if dated else None
     code = undated[-1] if undated else latest.code if latest else ""
     country = code[:3] if code[:3] in countries else None
