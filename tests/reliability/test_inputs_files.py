@@ -16,7 +16,7 @@ from dyad import errors
 from dyad.events.when import find_dates
 from dyad.export.contract import event_record
 from dyad.export.writers import json_line
-from dyad.ingest import read_inputs
+from dyad.ingest import expand_folders, read_inputs
 from dyad.ingest.paths import display_name
 from dyad.pipeline import Pipeline
 from dyad.records import RawDocument, Skip
@@ -66,6 +66,20 @@ def test_unreadable_folder_is_a_skip(tmp_path, monkeypatch):
     assert [first.doc_path, last.doc_path] == [str(tmp_path / "a.txt"), str(tmp_path / "c.txt")]
     assert (skip.input, skip.reason) == (str(locked), errors.UNREADABLE)
     assert "folder cannot be read (permission denied)" in skip.detail
+
+
+def test_folders_expanded_for_ingest_keep_an_unreadable_folder(tmp_path, monkeypatch):
+    """``dyad ingest`` lists folders first (to count the files): an unlisted folder stays in
+    the list, and reading it records the skip."""
+    locked = tmp_path / "b_locked"
+    locked.mkdir()
+    for name in ("a.txt", "c.txt", ".hidden.txt"):
+        (tmp_path / name).write_text(STORY, encoding="utf-8")
+    refuse(monkeypatch, os, "scandir", locked)
+    expanded = expand_folders([str(tmp_path), "-"])
+    assert expanded == [str(tmp_path / "a.txt"), str(locked), str(tmp_path / "c.txt"), "-"]
+    [skip] = read_inputs([expanded[1]])
+    assert (skip.input, skip.reason) == (str(locked), errors.UNREADABLE)
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file whatever its mode")

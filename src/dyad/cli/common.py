@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -94,21 +93,11 @@ def stored_events(settings: Settings, **filters: Any) -> list[dict[str, Any]]:
 
 
 def input_files(paths: Iterable[str]) -> list[str]:
-    """Folders expanded to their files (sorted, hidden ones left out, as ingest reads them)."""
-    files: list[str] = []
-    for item in paths:
-        folder = Path(item)
-        if item != "-" and folder.is_dir():
-            found = [
-                path
-                for path in folder.rglob("*")
-                if path.is_file()
-                and not any(part.startswith(".") for part in path.relative_to(folder).parts)
-            ]
-            files += [str(path) for path in sorted(found, key=lambda p: p.relative_to(folder))]
-        else:
-            files.append(item)
-    return files
+    """Folders expanded to their files as ingest reads them; a folder that cannot be listed
+    stays itself, so that reading it records its skip."""
+    from dyad.ingest import expand_folders
+
+    return expand_folders(paths)
 
 
 # Columns of the events table: header, width cap (None: takes the rest of the line).

@@ -56,11 +56,11 @@ def read_inputs(
             yield unreadable_skip(display_name(path), error)
             continue
         if is_folder:
-            for found in _files_under(path):
-                if isinstance(found, Skip):
-                    yield found
-                else:
+            for found, error in _walk(path):
+                if error is None:
                     yield from _read_file(found, max_bytes)
+                else:
+                    yield unreadable_skip(display_name(found), error, what="folder")
         elif is_file:
             yield from _read_file(path, max_bytes)
         else:
@@ -68,10 +68,27 @@ def read_inputs(
             yield Skip(name, NOT_FOUND, f"{name}: no such file or folder")
 
 
-def _files_under(folder: Path) -> list[Path | Skip]:
-    """Every visible file under ``folder``, and a Skip for each sub-folder that cannot be
-    listed, sorted by their path relative to ``folder``."""
-    found: list[tuple[str, Path | Skip]] = []
+def expand_folders(paths: Iterable[str]) -> list[str]:
+    """``paths`` with each folder replaced by its files, in the order :func:`read_inputs` reads
+    them; a folder that cannot be listed stays itself, so that reading it records its skip."""
+    expanded: list[str] = []
+    for item in paths:
+        path = Path(item)
+        try:
+            is_folder = item != STDIN and path.is_dir()
+        except OSError:
+            is_folder = False
+        if is_folder:
+            expanded += [str(found) for found, _ in _walk(path)]
+        else:
+            expanded.append(item)
+    return expanded
+
+
+def _walk(folder: Path) -> list[tuple[Path, OSError | None]]:
+    """Every visible file under ``folder`` with None, and each folder that cannot be listed with
+    the error, sorted by path relative to ``folder``."""
+    found: list[tuple[Path, OSError | None]] = []
     pending = [folder]
     while pending:
         current = pending.pop()
@@ -82,19 +99,11 @@ def _files_under(folder: Path) -> list[Path | Skip]:
             folders = [Path(e.path) for e in listed if e.is_dir(follow_symlinks=False)]
             files = [Path(e.path) for e in listed if e.is_file()]
         except OSError as error:
-            found.append((_sort_key(current, folder), _folder_skip(current, error)))
+            found.append((current, error))
             continue
         pending += folders
-        found += [(_sort_key(path, folder), path) for path in files]
-    return [item for _, item in sorted(found, key=lambda pair: pair[0])]
-
-
-def _sort_key(path: Path, folder: Path) -> str:
-    return path.relative_to(folder).as_posix()
-
-
-def _folder_skip(folder: Path, error: OSError) -> Skip:
-    return unreadable_skip(display_name(folder), error, what="folder")
+        found += [(path, None) for path in files]
+    return sorted(found, key=lambda pair: pair[0].relative_to(folder).as_posix())
 
 
 def _read_file(path: Path, max_bytes: int) -> Iterator[RawDocument | Skip]:
