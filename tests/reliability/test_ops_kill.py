@@ -96,7 +96,8 @@ def kill_mid_batch(corpus: Path, db: Path, delay: float) -> None:
 
 
 def worker_pids(parent: int) -> list[int]:
-    """The pool workers (spawned Python processes) whose parent is ``parent``."""
+    """The pool workers: the child processes of ``parent`` (forked, or spawned elsewhere than
+    Linux), leaving out multiprocessing's resource tracker."""
     found = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -106,7 +107,7 @@ def worker_pids(parent: int) -> list[int]:
             command = (entry / "cmdline").read_bytes()
         except OSError:  # the process ended while we looked
             continue
-        if int(stat_fields[1]) == parent and b"spawn_main" in command:
+        if int(stat_fields[1]) == parent and b"resource_tracker" not in command:
             found.append(int(entry.name))
     return found
 
