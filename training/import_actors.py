@@ -171,10 +171,13 @@ def common_words(folder: Path) -> set[str]:
 
 
 def is_safe_name(name: str, common: set[str]) -> bool:
-    """Not all common words ("Armed Forces"), at least 3 letters, no stray symbols."""
+    """Not all common words ("Armed Forces"; an acronym in capitals, matched only in capitals,
+    may be one: "BLA"), at least 3 letters, no stray symbols."""
     tokens = name_key(name).split()
-    letters = sum(c.isalpha() for c in name)
-    return letters >= 3 and any(t not in common for t in tokens) and "(" not in name
+    letters = [c for c in name if c.isalpha()]
+    is_acronym = all(c.isupper() for c in letters)
+    return len(letters) >= 3 and (is_acronym or any(t not in common for t in tokens)) \
+        and "(" not in name
 
 
 def is_adjective(name: str, country: str) -> bool:

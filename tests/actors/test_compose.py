@@ -107,3 +107,31 @@ def test_person_in_the_knowledge_base_with_accents_keeps_its_id(actor_of):
     text = "Spanish Prime Minister Pedro Sánchez will urge the European Commission to act."
     actor = actor_of(text, "Spanish Prime Minister Pedro Sánchez")
     assert (actor.id, actor.code, actor.name) == ("person.pedro-sanchez", "ESPGOV", "Pedro Sánchez")
+
+
+def test_acronym_defined_after_a_comma(actor_of):
+    text = ("The Ghanaian Border Police, or GBP, closed the crossing. "
+            "Traders said the GBP had given no warning.")
+    assert actor_of(text, "the GBP").id == "gha.cop"
+
+
+@pytest.mark.parametrize("text, span, actor_id", [
+    ("The Chinese said they would reply.", "The Chinese", "chn"),
+    ("Officials rejected Malaysia's claim.", "Malaysia's", "mys"),
+], ids=["adjective", "possessive"])
+def test_a_country_word_alone_is_the_country(actor_of, text, span, actor_id):
+    assert actor_of(text, span).id == actor_id
+
+
+def test_surname_resolves_to_the_person_named_in_full_earlier(actor_of):
+    text = ("Portuguese Prime Minister Rui Tavares arrived in Rome on Monday. "
+            "Mr. Tavares said the talks went well.")
+    actor = actor_of(text, "Mr. Tavares")
+    assert (actor.id, actor.code) == ("person.rui-tavares", "PRTGOV")
+
+
+def test_named_member_of_a_group_takes_its_code(actor_of):
+    actor = actor_of("Hamas spokesman Omar Khalidi denied the report.",
+                     "Hamas spokesman Omar Khalidi")
+    assert (actor.id, actor.code, actor.name) == ("person.omar-khalidi", "PSEUAFHAM",
+                                                  "Omar Khalidi")

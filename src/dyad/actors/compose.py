@@ -46,6 +46,11 @@ DEFINITION_WORDS = frozenset({"of", "for", "the", "and", "in", "de", "al", "-"})
 MAX_DEFINITION_TOKENS = 10
 MAX_NAME_TOKENS = 4
 ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}")
+MAX_EARLIER_TOKENS = 8
+# Honorifics before a surname ("Mr. Bennett"), not part of it.
+TITLES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "president", "minister"})
+# Actors whose member a name beside them is (a person of that code).
+NAMED_MEMBER_KINDS = frozenset({"sector", "group", "organization", "igo", "party"})
 PREPOSITIONS = frozenset({"of", "in", "from", "by", "with", "for", "against", "at", "on", "to"})
 
 
@@ -57,7 +62,7 @@ def actor_for_span(start: int, end: int, doc: Doc, article: Article,
         return None
     reader = _SpanReader(span, article, mentions, kb)
     return reader.mentioned() or reader.acronym() or reader.composed(span) \
-        or reader.countryless()
+        or reader.named_earlier() or reader.countryless()
 
 
 class _SpanReader:
@@ -110,23 +115,29 @@ class _SpanReader:
         return any(t.lower_ in PREPOSITIONS for t in self.span if t.idx < mention.char_start)
 
     def acronym(self) -> Actor | None:
-        """ "the RSF" after "the Rapid Support Forces (RSF)": the definition's actor."""
+        """ "the RSF" after "the Rapid Support Forces (RSF)" or "the Rapid Support Forces, or
+        RSF,": the definition's actor."""
         words = [t for t in self.span if t.lower_ != "the"]
         if len(words) != 1 or not ACRONYM.fullmatch(words[0].text):
             return None
-        for index in range(1, len(self.doc) - 1):
-            if self.texts[index] == words[0].text and self.texts[index - 1] == "(" \
-                    and self.texts[index + 1] == ")" and index - 1 < self.span.start:
-                definition = self._definition_before(index - 1)
-                if definition is not None:
-                    actor = actor_for_span(definition.start_char, definition.end_char,
-                                           self.doc, self.article, self.mentions, self.kb)
-                    if actor is not None:
-                        return _with_alias(actor, words[0].text)
+        for index in range(2, min(self.span.start + 1, len(self.doc) - 1)):
+            if self.texts[index] != words[0].text:
+                continue
+            if self.texts[index - 1] == "(" and self.texts[index + 1] == ")":
+                definition = self._definition_before(index - 1)  # "the X Y (XY)"
+            elif self.texts[index - 2: index] == [",", "or"]:
+                definition = self._definition_before(index - 2)  # "the X Y, or XY,"
+            else:
+                continue
+            if definition is not None:
+                actor = actor_for_span(definition.start_char, definition.end_char,
+                                       self.doc, self.article, self.mentions, self.kb)
+                if actor is not None:
+                    return _with_alias(actor, words[0].text)
         return None
 
     def _definition_before(self, paren: int) -> Span | None:
-        """The capitalised words before "(": "the Rapid Support Forces" (at most 10)."""
+        """The capitalised words before "(" or ",": "Rapid Support Forces" (at most 10)."""
         start = paren
         while start > 0 and paren - start < MAX_DEFINITION_TOKENS and (
                 self.texts[start - 1][:1].isupper() or self.lower[start - 1] in DEFINITION_WORDS):
@@ -146,9 +157,12 @@ class _SpanReader:
         if country is None:
             return self._ethnic_group(span)
         if not has_head:
-            if country_form != DEMONYM:
+            if country_form == DEMONYM:
+                sector = "CVL"  # "two Syrians": the country's civilians
+            elif not self._content_words(span):
+                return self.kb.get(country.lower())  # "the Chinese", "Beijing's"
+            else:
                 return None
-            sector = "CVL"  # "two Syrians": the country's civilians
         if sector is None or self.kb.get(f"{country.lower()}.{sector.lower()}") is None:
             return None
         return self._named(self.kb.country_sector(country, sector), span) \
@@ -179,13 +193,37 @@ class _SpanReader:
             index = end
         return found
 
+    def _content_words(self, span: Span) -> list[str]:
+        """Words of `span` that no table reads and that are not small words."""
+        covered: set[int] = set()
+        self._words(span, covered)
+        return [t.text for t in span if t.i not in covered and t.is_alpha and not t.is_stop]
+
+    def named_earlier(self) -> Actor | None:
+        """ "Bennett" after "special rapporteur Richard Bennett": the person composed where
+        the article named them in full (within the sentence, up to 8 words before)."""
+        words = [t for t in self.span if t.is_alpha and not t.is_stop and t.lower_ not in TITLES]
+        if not 1 <= len(words) <= 2 or not all(t.text[:1].isupper() for t in words):
+            return None
+        surname = words[-1].text
+        for token in self.doc[:self.span.start]:
+            if token.text != surname or token.i == 0 or not self.texts[token.i - 1][:1].isupper():
+                continue
+            window = self.doc[max(token.sent.start, token.i - MAX_EARLIER_TOKENS):token.i + 1]
+            earlier = _SpanReader(window, self.article, self.mentions, self.kb)
+            actor = earlier.mentioned() or earlier.composed(window)
+            if actor is not None and actor.kind == "person" and actor.name.endswith(surname):
+                return actor
+        return None
+
     def _sector_of(self, head: tuple[str, str]) -> str | None:
         kind, key = head
         return self.kb.offices[key].sector if kind == "office" else key
 
     def _named(self, actor: Actor, span: Span) -> Actor | None:
-        """A country's sector beside an unknown name in the span: that person, in that role."""
-        if actor.kind != "sector" or actor.country is None:
+        """A country's sector or a group beside an unknown name in the span: that person, in
+        that role ("Taliban spokesman Zabihullah Mujahid" -> AFGREB)."""
+        if actor.kind not in NAMED_MEMBER_KINDS or (actor.kind == "sector" and not actor.country):
             return None
         taken: set[int] = set()
         self._words(span, taken)
