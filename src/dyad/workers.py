@@ -108,6 +108,9 @@ def _chunked(items: Iterator[T], size: int) -> Iterator[list[T]]:
 def _start_worker(parent_pid: int, module: str, name: str, setup_args: tuple[Any, ...]) -> None:
     global _worker_state  # the one per-process slot described above
     die_with_parent(parent_pid)
+    # Ctrl-C reaches the whole process group: the parent stops the batch and the pool; a
+    # worker interrupted mid-task would only add its own traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     setup: Any = importlib.import_module(module)
     for attribute in name.split("."):
         setup = getattr(setup, attribute)

@@ -114,6 +114,16 @@ def test_an_unexpected_error_is_one_line_with_exit_code_5(stored, monkeypatch):
     )
 
 
+def interrupted_query(*_: object, **__: object) -> None:
+    raise KeyboardInterrupt
+
+
+def test_ctrl_c_is_one_line_with_exit_code_130(stored, monkeypatch):
+    monkeypatch.setattr("dyad.cli.events.stored_events", interrupted_query)
+    result = dyad("--db", stored, "events")
+    assert (result.exit_code, result.stderr) == (ExitCode.INTERRUPTED, "Error: interrupted\n")
+
+
 @pytest.mark.parametrize("where", ["before", "after"])
 def test_debug_shows_the_traceback(stored, monkeypatch, where):
     monkeypatch.setattr("dyad.cli.events.stored_events", failing_query)

@@ -52,8 +52,10 @@ class LazyGroup(click.Group):
         other failure too, unless --debug asks for the traceback."""
         try:
             return super().invoke(ctx)
-        except (click.ClickException, click.exceptions.Exit, click.Abort):
+        except (click.ClickException, click.exceptions.Exit):
             raise
+        except (KeyboardInterrupt, click.Abort):
+            raise CommandError("interrupted", ExitCode.INTERRUPTED) from None
         except BrokenPipeError:  # the reader went away (`dyad events | head`): stop quietly
             _silence_stdout()
             raise click.exceptions.Exit(int(ExitCode.OK)) from None

@@ -14,17 +14,19 @@ class ExitCode(IntEnum):
     DATABASE = 3  # the database file cannot be opened, read or written
     OUTPUT = 4  # the output file cannot be written
     INTERNAL = 5  # dyad itself failed (a missing model file, a bug)
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as shells report it); what was stored stays
 
 
 # Shown at the end of `dyad --help`; "\b" keeps click from re-wrapping the lines.
 EXIT_CODES_HELP = """\b
 Exit codes:
-  0  done
-  1  some inputs were skipped (see `dyad skips`), or none could be read
-  2  usage: a bad option, argument, filter value or settings file
-  3  database: the database file cannot be opened, read or written
-  4  output: the output file cannot be written
-  5  dyad itself failed (a missing model file, a bug): rerun with --debug
+    0  done
+    1  some inputs were skipped (see `dyad skips`), or none could be read
+    2  usage: a bad option, argument, filter value or settings file
+    3  database: the database file cannot be opened, read or written
+    4  output: the output file cannot be written
+    5  dyad itself failed (a missing model file, a bug): rerun with --debug
+  130  interrupted (Ctrl-C); every article already stored is complete
 Errors are one line naming the file and the problem; --debug shows the traceback."""
 
 
