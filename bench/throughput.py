@@ -10,6 +10,7 @@ numbered headline so every copy has its own doc_id, then measures:
 - a stage breakdown (clean, parse, actors, events) on a sample of the articles.
 
 Prints tables; asserts nothing. Model loading is timed separately and left out of the rates.
+The README's figures come from ``bench/cli_jobs.py``, which runs the commands as users do.
 """
 
 from __future__ import annotations

@@ -7,8 +7,10 @@ tracebacks from `dyad events`, `dyad skips` and `dyad ingest`; so did a truncate
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 from click.testing import CliRunner
@@ -38,27 +40,26 @@ def healthy(tmp_path_factory) -> Path:
     return db
 
 
-def damaged_copies(healthy: Path, folder: Path) -> list[Path]:
-    """One copy of the database per data block, with that block overwritten."""
-    copies = []
-    for offset in range(HEADER_BYTES, healthy.stat().st_size, BLOCK_BYTES):
-        copy = folder / f"damaged-at-{offset}.duckdb"
-        shutil.copyfile(healthy, copy)
-        with copy.open("r+b") as file:
-            file.seek(offset + 64)
-            file.write(b"\xab" * 4096)
-        copies.append(copy)
-    return copies
+def overwrite_block(file: BinaryIO, offset: int) -> None:
+    file.seek(offset + 64)
+    file.write(b"\xab" * 4096)
 
 
-def truncated_copies(healthy: Path, folder: Path) -> list[Path]:
-    """One copy of the database cut short inside each data block."""
+def cut_inside_block(file: BinaryIO, offset: int) -> None:
+    file.truncate(offset + 1000)
+
+
+Spoil = Callable[[BinaryIO, int], None]  # damages an open database file at a block offset
+
+
+def spoiled_copies(healthy: Path, folder: Path, spoil: Spoil) -> list[Path]:
+    """One copy of the database per data block, spoiled by ``spoil`` at that block."""
     copies = []
     for offset in range(HEADER_BYTES, healthy.stat().st_size, BLOCK_BYTES):
-        copy = folder / f"truncated-at-{offset}.duckdb"
+        copy = folder / f"{spoil.__name__}-{offset}.duckdb"
         shutil.copyfile(healthy, copy)
         with copy.open("r+b") as file:
-            file.truncate(offset + 1000)
+            spoil(file, offset)
         copies.append(copy)
     return copies
 
@@ -88,16 +89,16 @@ def assert_failures_are_one_line(copies: list[Path], command: str) -> None:
 
 @pytest.mark.parametrize("command", list(COMMANDS))
 def test_damaged_interior_gives_one_line_naming_the_file(healthy, tmp_path, command):
-    assert_failures_are_one_line(damaged_copies(healthy, tmp_path), command)
+    assert_failures_are_one_line(spoiled_copies(healthy, tmp_path, overwrite_block), command)
 
 
 @pytest.mark.parametrize("command", list(COMMANDS))
 def test_truncated_file_gives_one_line_naming_the_file(healthy, tmp_path, command):
-    assert_failures_are_one_line(truncated_copies(healthy, tmp_path), command)
+    assert_failures_are_one_line(spoiled_copies(healthy, tmp_path, cut_inside_block), command)
 
 
 def test_debug_shows_the_traceback_instead(healthy, tmp_path):
-    [db, *_] = truncated_copies(healthy, tmp_path)
+    [db, *_] = spoiled_copies(healthy, tmp_path, cut_inside_block)
     result = CliRunner().invoke(main, ["--db", str(db), "events", "--debug"])
     assert result.exit_code != 0
     assert type(result.exception).__name__ == "DatabaseError"
