@@ -157,3 +157,22 @@ def test_hard_wrapped_megabyte_paragraph_splits_in_linear_time():
     [paragraph] = split_paragraphs(text)
     assert time.perf_counter() - started < 5  # about 0.1 s; the old split took minutes
     assert paragraph == " ".join([line] * 15_000)
+
+
+def test_batches_are_bounded_in_characters_and_texts_come_back_in_order(splitter, monkeypatch):
+    """A batch of 16 long articles held over 1 GB in the parser: batches are capped by size."""
+    texts = ["\n\n".join([PARAGRAPH] * n) for n in (1, 300, 2, 700, 1)]
+    batches: list[int] = []
+    pipe = splitter.pipe
+
+    def recording_pipe(batch, **kwargs):
+        if kwargs.get("as_tuples"):  # spaCy calls itself again with the bare texts
+            batches.append(sum(len(text) for text, _ in batch))
+        return pipe(batch, **kwargs)
+
+    monkeypatch.setattr(splitter, "pipe", recording_pipe)
+    parsed = list(parse_texts(splitter, [(text, i) for i, text in enumerate(texts)], batch_size=4))
+    assert [(doc.text, i) for doc, i in parsed] == [(text, i) for i, text in enumerate(texts)]
+    assert len(batches) > 1
+    assert max(batches) <= language.MAX_BATCH_CHARS
+    assert all(not doc.tensor.size for doc, _ in parsed)

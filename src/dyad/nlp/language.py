@@ -20,6 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TypeVar
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -30,7 +31,12 @@ from dyad.records import Article
 MODEL_DIR = "en_dyad_ewt"
 # Longest text handed to spaCy in one piece: a long news article, so chunking changes nothing
 # for ordinary inputs, and a batch of such pieces keeps the parser's memory in bounds.
-MAX_CHUNK_CHARS = 20_000
+MAX_CHUNK_CHARS = 10_000
+# Characters parsed in one batch: the parser's working memory is about 3 KB per character of a
+# batch, so 50,000 keep it near 150 MB (a batch of 16 long articles took over 1 GB).
+MAX_BATCH_CHARS = 50_000
+# Texts per batch when the caller does not say.
+DEFAULT_BATCH_SIZE = 16
 # A place to cut when a chunk holds no paragraph break: after a sentence end and its space.
 SENTENCE_END_SPACE = re.compile(r"[.!?][\"')\]”’]*\s+")
 
@@ -66,13 +72,14 @@ def parse(nlp: Language, article: Article) -> Doc:
 
 
 def parse_texts(
-    nlp: Language,
-    texts: Iterable[tuple[str, Context]],
-    batch_size: int | None = None,
-    n_process: int = 1,
+    nlp: Language, texts: Iterable[tuple[str, Context]], batch_size: int = DEFAULT_BATCH_SIZE
 ) -> Iterator[tuple[Doc, Context]]:
-    """``nlp.pipe(texts, as_tuples=True)`` for texts of any length: each text's chunks are
-    parsed in the stream and joined back into one Doc, yielded in input order."""
+    """``nlp.pipe(texts, as_tuples=True)`` for texts of any length, in input order.
+
+    Each text is parsed in chunks joined back into one Doc. Chunks go to the parser in batches
+    of at most ``batch_size`` pieces and ``MAX_BATCH_CHARS`` characters: the parser's working
+    memory grows with the characters in a batch (about 3 KB each), not with the number of docs.
+    """
     limit = min(MAX_CHUNK_CHARS, nlp.max_length)
     chunks = (
         (chunk, (number == len(pieces) - 1, context))
@@ -81,14 +88,33 @@ def parse_texts(
         for number, chunk in enumerate(pieces)
     )
     parts: list[Doc] = []
-    for doc, (is_last, context) in nlp.pipe(
-        chunks, as_tuples=True, batch_size=batch_size, n_process=n_process
-    ):
-        parts.append(doc)
-        if is_last:
-            joined = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
-            parts = []
-            yield joined, context
+    for batch in _batches(chunks, batch_size):
+        for doc, (is_last, context) in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+            # The tok2vec output the Doc keeps (96 floats a token) is never read again.
+            doc.tensor = numpy.zeros((0,), dtype="float32")
+            parts.append(doc)
+            if is_last:
+                joined, parts = _joined(parts), []
+                yield joined, context
+
+
+def _joined(parts: list[Doc]) -> Doc:
+    return parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+
+
+def _batches(
+    chunks: Iterable[tuple[str, Context]], batch_size: int
+) -> Iterator[list[tuple[str, Context]]]:
+    batch: list[tuple[str, Context]] = []
+    chars = 0
+    for chunk in chunks:
+        if batch and (len(batch) == batch_size or chars + len(chunk[0]) > MAX_BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(chunk)
+        chars += len(chunk[0])
+    if batch:
+        yield batch
 
 
 def text_chunks(text: str, limit: int = MAX_CHUNK_CHARS) -> list[str]:
