@@ -53,6 +53,7 @@ RECENT = dt.date(2010, 1, 1)
 # and most 2014 office holders were out by the 2020s (the person then gets the default code,
 # the country's elites ELI, as dyad codes ex-office holders).
 PHOENIX_KNOWN_UNTIL = dt.date(2014, 12, 31)
+MIN_COMPANY_REVENUE = 10_000_000_000  # US dollars, as the Phoenix notes give it
 # CountryInfo writes "still in office at the update" as this end date: the last day we know of.
 COUNTRYINFO_UPDATE = "20161201"
 # CountryInfo leader titles -> dyad offices (offices.tsv); other titles carry no office.
@@ -180,6 +181,13 @@ def is_safe_name(name: str, common: set[str]) -> bool:
         and "(" not in name
 
 
+def is_small_company(note: str) -> bool:
+    """Phoenix notes a company's revenue ("Semiconductors $29,000,000,000"): 4,000 companies
+    below MIN_COMPANY_REVENUE are rarely actors in political news (hand-added ones have none)."""
+    revenue = re.search(r"\$([\d,]+)", note)
+    return revenue is not None and int(revenue.group(1).replace(",", "")) < MIN_COMPANY_REVENUE
+
+
 def is_adjective(name: str, country: str) -> bool:
     """ "Spanish", "Spaniard" for Spain: a one-word nationality among a country's synonyms,
     starting like the country's name (the others are misspellings, cities, native names)."""
@@ -216,6 +224,8 @@ def dictionary_records(kb: KnowledgeBase, hand: HandNames) -> list[ActorRecord]:
                 continue
             if record.kind == "person" and not any(
                     role.end is None or role.end >= RECENT for role in record.roles):
+                continue
+            if record.code.startswith("MNC") and is_small_company(entry.note):
                 continue
             records.append(record)
     return records

@@ -22,8 +22,10 @@ Payload = TypeVar("Payload")
 # machine translation and "al Sharaa" by some outlets.
 INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 APOSTROPHES = ("'", "’")
-# Letters, with hyphens inside ("al-Assad"): spaCy splits these at each hyphen, as here.
-PLAIN_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# Letters, with hyphens or apostrophes inside ("al-Assad", "Ta'izz") and maybe a possessive
+# ("People's", "Workers'"): spaCy splits these at each hyphen and before the possessive.
+PLAIN_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*(?:['’]s|['’])?")
+POSSESSIVE_SUFFIXES = ("'s", "’s")
 HYPHEN_SPLIT = re.compile(r"(-)")
 
 
@@ -44,14 +46,23 @@ def phrase_tokens(text: str) -> tuple[str, ...]:
     words = text.split()
     if all(PLAIN_WORD.fullmatch(word) for word in words) \
             and not _special_words().intersection(words):
-        return tuple(part.lower() for word in words for part in HYPHEN_SPLIT.split(word) if part)
+        return tuple(part.lower() for word in words for part in _plain_parts(word))
     return tuple(token.lower_ for token in english_tokenizer()(text))
+
+
+def _plain_parts(word: str) -> list[str]:
+    """spaCy's split of a plain word: at hyphens, before a final "'s" and a final "'"."""
+    suffix = []
+    if word[-2:] in POSSESSIVE_SUFFIXES:
+        word, suffix = word[:-2], [word[-2:]]
+    elif word[-1] in APOSTROPHES:
+        word, suffix = word[:-1], [word[-1]]
+    return [part for part in HYPHEN_SPLIT.split(word) if part] + suffix
 
 
 def case_rule(text: str) -> str:
     """How a match must be written: acronyms exactly ("US" is not "us"), names capitalised."""
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) >= 2 and all(c.isupper() for c in letters):
+    if text.isupper() and sum(c.isalpha() for c in text) >= 2:
         return "exact"
     return "initial" if text[:1].isupper() else "any"
 
