@@ -203,3 +203,11 @@ def test_html_with_a_control_character_is_read(tmp_path):
     assert not isinstance(result, Skip), result
     assert "Iraq met Syria." in result.article.text
     assert document.format == "html"
+
+
+def test_named_pipe_is_skipped_not_read(tmp_path):
+    pipe = tmp_path / "feed.txt"
+    os.mkfifo(pipe)
+    [skip] = read_inputs([pipe])  # reading it would block until a writer came
+    assert skip.reason == errors.UNSUPPORTED
+    assert skip.detail == f"{pipe}: not a regular file or folder"

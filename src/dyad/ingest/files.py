@@ -50,10 +50,11 @@ def read_inputs(
             yield from _read_stdin(max_bytes)
             continue
         path = Path(item)
+        name = display_name(path)
         try:
-            is_folder, is_file = path.is_dir(), path.is_file()
+            is_folder, is_file, exists = path.is_dir(), path.is_file(), path.exists()
         except OSError as error:  # a parent folder that may not be searched
-            yield unreadable_skip(display_name(path), error)
+            yield unreadable_skip(name, error)
             continue
         if is_folder:
             for found, error in _walk(path):
@@ -63,8 +64,9 @@ def read_inputs(
                     yield unreadable_skip(display_name(found), error, what="folder")
         elif is_file:
             yield from _read_file(path, max_bytes)
+        elif exists:  # a named pipe, a device, a socket: reading it might never end
+            yield Skip(name, UNSUPPORTED, f"{name}: not a regular file or folder")
         else:
-            name = display_name(path)
             yield Skip(name, NOT_FOUND, f"{name}: no such file or folder")
 
 
