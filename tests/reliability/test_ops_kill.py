@@ -67,25 +67,28 @@ def reference(corpus) -> dict[str, tuple[int, int]]:
     return counts
 
 
-def kill_mid_batch(corpus: Path, db: Path, delay: float) -> None:
-    """Start `ingest --jobs 2`, SIGKILL it ``delay`` seconds after its first stored article,
-    and check that its worker processes die with it."""
+def kill_mid_batch(corpus: Path, db: Path, commits: int, delay: float) -> None:
+    """Start `ingest --jobs 2`, SIGKILL it ``delay`` seconds after its database log grew
+    ``commits`` times (about as many stored articles), and check that its workers die with it."""
     process = subprocess.Popen(
         [DYAD, "--db", str(db), "--jobs", "2", "ingest", str(corpus)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + FIRST_WRITE_TIMEOUT
-    # The database is open and migrated before the workers start; then its log (DuckDB's
-    # write-ahead log, grown by every commit) grows with the first stored article.
+    # The database is open and migrated before the workers start; from then on its log
+    # (DuckDB's write-ahead log) grows with every stored article.
     while len(workers := worker_pids(process.pid)) < 2:
         assert process.poll() is None and time.monotonic() < deadline, "no workers started"
-        time.sleep(0.02)
+        time.sleep(0.01)
     wal = db.with_name(db.name + ".wal")
-    migrated = wal.stat().st_size if wal.exists() else 0
-    while not (wal.exists() and wal.stat().st_size > migrated):
-        assert process.poll() is None and time.monotonic() < deadline, "nothing stored in time"
-        time.sleep(0.02)
+    sizes = [wal.stat().st_size if wal.exists() else 0]
+    while len(sizes) <= commits and process.poll() is None:
+        assert time.monotonic() < deadline, "nothing stored in time"
+        size = wal.stat().st_size if wal.exists() else 0
+        if size > sizes[-1]:
+            sizes.append(size)
+        time.sleep(0.005)
     time.sleep(delay)
     process.send_signal(signal.SIGKILL)
     process.wait()
@@ -138,9 +141,10 @@ def stored_counts(db: Path) -> tuple[dict[str, tuple[int, int]], int]:
 
 
 def kill_and_rerun(
-    corpus: Path, db: Path, reference: dict[str, tuple[int, int]], delay: float, rerun_jobs: int
-) -> KillRun:
-    kill_mid_batch(corpus, db, delay)
+    corpus: Path, db: Path, reference: dict[str, tuple[int, int]], commits: int, delay: float,
+    rerun_jobs: int,
+) -> KillRun:  # fmt: skip
+    kill_mid_batch(corpus, db, commits, delay)
     after_kill, _ = stored_counts(db)
     rerun = subprocess.run(
         [DYAD, "ingest", str(corpus), "--db", str(db), "--jobs", str(rerun_jobs)],
@@ -159,21 +163,21 @@ def kill_and_rerun(
 
 
 def test_ingest_killed_mid_batch_keeps_a_consistent_database(corpus, reference, tmp_path):
-    run = kill_and_rerun(corpus, tmp_path / "killed.duckdb", reference, 0.2, rerun_jobs=1)
+    run = kill_and_rerun(corpus, tmp_path / "killed.duckdb", reference, 1, 0.01, rerun_jobs=1)
     assert 0 < run.stored_at_kill < ARTICLES, "the kill did not fall mid-batch"
     assert (run.half_written, run.lost, run.duplicated) == (0, 0, 0)
 
 
 @pytest.mark.slow
 def test_twenty_kills_lose_and_duplicate_nothing(corpus, reference, tmp_path):
-    # Kills spread over the batch: from the first stored article to about its end.
-    delays = [0.25 * (number % 10) for number in range(20)]
+    # Kills spread over the first half of the batch, between and during article writes.
     runs = [
         kill_and_rerun(
-            corpus, tmp_path / f"killed-{number}.duckdb", reference, delay, 1 + number % 2
+            corpus, tmp_path / f"killed-{number}.duckdb", reference,
+            commits=1 + number % 5, delay=0.01 * (number % 4), rerun_jobs=1 + number % 2,
         )
-        for number, delay in enumerate(delays)
-    ]
+        for number in range(20)
+    ]  # fmt: skip
     totals = {
         "half_written": sum(run.half_written for run in runs),
         "lost": sum(run.lost for run in runs),
@@ -181,3 +185,4 @@ def test_twenty_kills_lose_and_duplicate_nothing(corpus, reference, tmp_path):
     }
     print(f"stored at kill: {[run.stored_at_kill for run in runs]}; {totals}")
     assert totals == {"half_written": 0, "lost": 0, "duplicated": 0}
+    assert sum(0 < run.stored_at_kill < ARTICLES for run in runs) >= len(runs) // 2
