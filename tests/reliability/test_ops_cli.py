@@ -100,6 +100,15 @@ def test_no_readable_input_is_one_line_with_exit_code_1(tmp_path):
     assert result.stderr.strip().splitlines()[-1] == "Error: no input could be read"
 
 
+def test_a_bad_actor_file_is_a_usage_error(tmp_path):
+    actors = tmp_path / "mine.tsv"
+    actors.write_text("id\tbad\n", encoding="utf-8")
+    result = dyad("code", ARTICLE, "--actors", actors)
+    assert result.exit_code == ExitCode.USAGE
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"Error: cannot load the coding pipeline: {actors}:1: ")
+
+
 def failing_query(*_: object, **__: object) -> None:
     raise RuntimeError("something unexpected\nwith a second line")
 

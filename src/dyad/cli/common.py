@@ -23,7 +23,9 @@ def make_pipeline(settings: Settings) -> Pipeline:
 
     try:
         return Pipeline(settings)
-    except (OSError, ValueError) as error:  # model files missing, actor file invalid
+    except ValueError as error:  # an actor file given by the user: missing or invalid
+        raise CommandError(f"cannot load the coding pipeline: {error}", ExitCode.USAGE) from error
+    except OSError as error:  # a model file of the installation is missing
         raise CommandError(
             f"cannot load the coding pipeline: {error}", ExitCode.INTERNAL
         ) from error
