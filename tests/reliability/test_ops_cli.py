@@ -155,6 +155,16 @@ def test_a_closed_pipe_ends_quietly(stored):
     assert process.returncode == ExitCode.OK
 
 
+def test_a_full_output_device_is_one_line_with_exit_code_4(stored):
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [DYAD, "--db", str(stored), "events", "--format", "jsonl"],
+            stdout=full, stderr=subprocess.PIPE, text=True, check=False,
+        )  # fmt: skip
+    assert done.returncode == ExitCode.OUTPUT
+    assert done.stderr == "Error: standard output: cannot write (No space left on device)\n"
+
+
 def test_lxml_html_clean_is_a_declared_dependency():
     # trafilatura imports it; without it `dyad code` fails on import.
     project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]

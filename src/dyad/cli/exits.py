@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from enum import IntEnum
 
 import click
@@ -24,10 +25,14 @@ Exit codes:
     1  some inputs were skipped (see `dyad skips`), or none could be read
     2  usage: a bad option, argument, filter value or settings file
     3  database: the database file cannot be opened, read or written
-    4  output: the output file cannot be written
+    4  output: the output file (or standard output) cannot be written
     5  dyad itself failed (a missing model file, a bug): rerun with --debug
   130  interrupted (Ctrl-C); every article already stored is complete
 Errors are one line naming the file and the problem; --debug shows the traceback."""
+
+
+# errno values of a write to a full or failing device (`dyad events > /dev/full`).
+_FULL_OR_FAILING_DEVICE = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
 
 
 class CommandError(click.ClickException):
@@ -50,4 +55,7 @@ def user_error(error: Exception) -> CommandError | None:
         return CommandError(str(error), ExitCode.DATABASE)
     if isinstance(error, OutputError):
         return CommandError(str(error), ExitCode.OUTPUT)
+    if isinstance(error, OSError) and error.errno in _FULL_OR_FAILING_DEVICE:
+        # Files are written through OutputError; what is left is standard output.
+        return CommandError(f"standard output: cannot write ({error.strerror})", ExitCode.OUTPUT)
     return None
