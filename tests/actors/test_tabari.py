@@ -119,3 +119,9 @@ def test_user_dictionary_loads_people_groups_and_agents(tmp_path: Path):
 def test_user_dictionary_from_environment(tmp_path: Path, monkeypatch):
     monkeypatch.setenv("DYAD_ACTORS", str(write(tmp_path, ACTORS)))
     assert load_knowledge_base().get("group.northern-watch-brigades") is not None
+
+
+def test_a_file_given_as_flag_and_in_the_environment_is_read_once(tmp_path: Path, monkeypatch):
+    path = write(tmp_path, ACTORS)
+    monkeypatch.setenv("DYAD_ACTORS", str(path))
+    assert load_knowledge_base([path]).get("group.northern-watch-brigades") is not None

@@ -204,7 +204,8 @@ class KnowledgeBase:
 def load_knowledge_base(extra_paths: Sequence[Path] = ()) -> KnowledgeBase:
     """The shipped knowledge base plus `extra_paths` and the folders/files in $DYAD_ACTORS."""
     from_env = [Path(p) for p in os.environ.get(USER_PATHS_VARIABLE, "").split(os.pathsep) if p]
-    return _load(tuple(Path(p) for p in (*extra_paths, *from_env)))
+    # The settings already hold $DYAD_ACTORS: a file named twice is read once.
+    return _load(tuple(dict.fromkeys(Path(p).resolve() for p in (*extra_paths, *from_env))))
 
 
 @functools.lru_cache(maxsize=8)
