@@ -135,3 +135,10 @@ def test_named_member_of_a_group_takes_its_code(actor_of):
                      "Hamas spokesman Omar Khalidi")
     assert (actor.id, actor.code, actor.name) == ("person.omar-khalidi", "PSEUAFHAM",
                                                   "Omar Khalidi")
+
+
+def test_the_issue_example_rsf_resolves_in_every_form(actor_of):
+    text = ("The Rapid Support Forces (RSF) shelled El Fasher on Sunday. "
+            "Residents said the RSF had cut the roads.")
+    assert actor_of(text, "The Rapid Support Forces").code == "SDNREBRSF"
+    assert actor_of(text, "the RSF").id == actor_of(text, "The Rapid Support Forces").id
