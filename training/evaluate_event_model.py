@@ -55,18 +55,32 @@ def quad_scores(examples: list[Example], predictions: list[SentencePrediction]) 
 
 
 def span_scores(examples: list[Example], predictions: list[SentencePrediction]) -> dict:
-    """Exact-match span F1 per role (start and end after trimming spaces must both agree)."""
+    """Span F1 per role: exact match (both ends agree), and overlap (paired one to one)."""
     scores = {}
     for role in (SOURCE, TARGET):
-        hits = predicted = gold = 0
+        hits = overlaps = predicted = gold = 0
         for example, prediction in zip(examples, predictions, strict=True):
             wanted = {(s.start, s.end) for s in example.spans or () if s.role == role}
             guessed = prediction.source_spans if role == SOURCE else prediction.target_spans
             found = {(g.start, g.end) for g in guessed}
             hits, predicted, gold = (hits + len(wanted & found), predicted + len(found),
                                      gold + len(wanted))  # fmt: skip
-        scores[role.lower()] = f1(hits, predicted, gold) | {"gold_spans": gold}
+            overlaps += _overlap_pairs(sorted(wanted), sorted(found))
+        scores[role.lower()] = f1(hits, predicted, gold) | {
+            "gold_spans": gold, "overlap_f1": f1(overlaps, predicted, gold)["f1"],
+        }  # fmt: skip
     return scores
+
+
+def _overlap_pairs(wanted: list[tuple[int, int]], found: list[tuple[int, int]]) -> int:
+    """Gold and guessed spans that overlap, each used once (first come, first paired)."""
+    free, pairs = list(found), 0
+    for start, end in wanted:
+        match = next((span for span in free if span[0] < end and start < span[1]), None)
+        if match:
+            free.remove(match)
+            pairs += 1
+    return pairs
 
 
 def type_scores(examples: list[Example], predictions: list[SentencePrediction]) -> dict:
@@ -172,6 +186,7 @@ def write_card(model_dir: Path, scores: dict, run: dict) -> None:
         "train_minutes": run["train_minutes"],
         "quad_n": quad["sentences"], "quad_acc": quad["accuracy"], "quad_f1": quad["macro_f1"],
         "src": spans["source"]["f1"], "src_n": spans["source"]["gold_spans"],
+        "src_o": spans["source"]["overlap_f1"], "tgt_o": spans["target"]["overlap_f1"],
         "tgt": spans["target"]["f1"], "tgt_n": spans["target"]["gold_spans"],
         "src_p": spans["source"]["precision"], "src_r": spans["source"]["recall"],
         "tgt_p": spans["target"]["precision"], "tgt_r": spans["target"]["recall"],
