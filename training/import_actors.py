@@ -206,9 +206,11 @@ class HandNames:
         self.person_words = {name_key(n.text) for n in hand
                              if n.actor_id.startswith("person.") and " " not in n.text}
 
-    def owns(self, name: str) -> bool:
+    def owns(self, name: str, of_person: bool = False) -> bool:
+        """`of_person`: a person's own name ("Kim Carr") may share a word with a hand person
+        ("Kim" of Kim Jong Un); only a group's or body's may not ("Assad regime")."""
         key = name_key(name)
-        return key in self.keys or bool(self.person_words & set(key.split()))
+        return key in self.keys or (not of_person and bool(self.person_words & set(key.split())))
 
 
 def dictionary_records(kb: KnowledgeBase, hand: HandNames) -> list[ActorRecord]:
@@ -220,7 +222,8 @@ def dictionary_records(kb: KnowledgeBase, hand: HandNames) -> list[ActorRecord]:
         for entry in dictionary.actors:
             record = to_record(entry, kb.countries)
             names = (record.name, *record.aliases, *record.short)
-            if record.kind != "country" and any(hand.owns(n) for n in names):
+            if record.kind != "country" and any(
+                    hand.owns(n, record.kind == "person") for n in names):
                 continue
             if record.kind == "person" and not any(
                     role.end is None or role.end >= RECENT for role in record.roles):
@@ -244,7 +247,7 @@ def leader_rows(kb: KnowledgeBase, hand: HandNames,
             if office is None or iso is None or line["endYr"] < RECENT.strftime("%Y%m%d"):
                 continue
             name = line["name"].split("|")[0].strip("_").replace("_", " ").title()
-            if hand.owns(name):
+            if hand.owns(name, of_person=True):
                 continue
             person = f"person.{slug(name)}"
             people.setdefault(person, {"id": person, "name": name, "code": f"{iso}ELI",
