@@ -70,16 +70,19 @@ def reference(corpus) -> dict[str, tuple[int, int]]:
 def kill_mid_batch(corpus: Path, db: Path, commits: int, delay: float) -> None:
     """Start `ingest --jobs 2`, SIGKILL it ``delay`` seconds after its database log grew
     ``commits`` times (about as many stored articles), and check that its workers die with it."""
-    process = subprocess.Popen(
-        [DYAD, "--db", str(db), "--jobs", "2", "ingest", str(corpus)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    errors = db.with_suffix(".stderr")
+    with errors.open("w") as stderr:
+        process = subprocess.Popen(
+            [DYAD, "--db", str(db), "--jobs", "2", "ingest", str(corpus)],
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
     deadline = time.monotonic() + FIRST_WRITE_TIMEOUT
     # The database is open and migrated before the workers start; from then on its log
     # (DuckDB's write-ahead log) grows with every stored article.
     while len(workers := worker_pids(process.pid)) < 2:
-        assert process.poll() is None and time.monotonic() < deadline, "no workers started"
+        assert process.poll() is None, f"ingest ended early: {errors.read_text()}"
+        assert time.monotonic() < deadline, "no workers started"
         time.sleep(0.01)
     wal = db.with_name(db.name + ".wal")
     sizes = [wal.stat().st_size if wal.exists() else 0]
