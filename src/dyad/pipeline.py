@@ -24,7 +24,7 @@ from dyad.ingest import read_inputs
 from dyad.nlp import load_language, parse, parse_texts
 from dyad.records import Article, Event, Mention, RawDocument, Sentence, Skip
 from dyad.segment import content_sentences, sentences_of
-from dyad.workers import WorkerPool
+from dyad.workers import map_in_workers
 
 # Articles parsed together by spaCy; larger batches gain little and delay the first result.
 PARSE_BATCH_SIZE = 16
@@ -111,12 +111,10 @@ class Pipeline:
         if self.settings.jobs == 1:
             yield from self.code_batch(prepared)
             return
-        pool = WorkerPool(
-            self.settings.jobs, _worker_pipeline, (self.settings,), Pipeline.code_chunk,
-            chunk_size=WORKER_CHUNK_SIZE,
+        yield from map_in_workers(
+            prepared, Pipeline.code_chunk, _worker_pipeline, (self.settings,),
+            jobs=self.settings.jobs, chunk_size=WORKER_CHUNK_SIZE,
         )  # fmt: skip
-        with pool:
-            yield from pool.map_ordered(prepared)
 
     def _prepared(
         self, paths: Iterable[str | Path], is_stored: Callable[[str], bool] | None

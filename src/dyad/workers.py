@@ -31,8 +31,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
-from types import TracebackType
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -51,53 +50,40 @@ CHUNKS_AHEAD_PER_WORKER = 2
 _worker_state: Any = None
 
 
-class WorkerPool(Generic[T, R]):
-    """``jobs`` spawned processes that run ``work(state, chunk)`` on chunks of ``chunk_size``
-    items; use as a context manager (leaving it stops the workers)."""
+def map_in_workers(
+    items: Iterable[T],
+    work: Callable[[Any, list[T]], list[R]],
+    setup: Callable[..., Any],
+    setup_args: tuple[Any, ...],
+    *,
+    jobs: int,
+    chunk_size: int,
+) -> Iterator[R]:
+    """``work(state, chunk)`` over chunks of ``items`` in ``jobs`` worker processes, each with
+    the state ``setup(*setup_args)`` built once; the results flattened, in input order.
 
-    def __init__(
-        self,
-        jobs: int,
-        setup: Callable[..., Any],
-        setup_args: tuple[Any, ...],
-        work: Callable[[Any, list[T]], list[R]],
-        chunk_size: int,
-    ) -> None:
-        if jobs < 1 or chunk_size < 1:
-            raise ValueError(f"jobs and chunk_size must be positive, not {jobs}, {chunk_size}")
-        self.jobs = jobs
-        self.work = work
-        self.chunk_size = chunk_size
-        self._executor = ProcessPoolExecutor(
-            max_workers=jobs,
-            mp_context=multiprocessing.get_context(START_METHOD),
-            initializer=_start_worker,
-            # By name: unpickling a function imports its module (spaCy...), which a spawned
-            # worker would do before it had armed its death signal.
-            initargs=(os.getpid(), setup.__module__, setup.__qualname__, setup_args),
-        )
-
-    def __enter__(self) -> WorkerPool[T, R]:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self._executor.shutdown(wait=True, cancel_futures=True)
-
-    def map_ordered(self, items: Iterable[T]) -> Iterator[R]:
-        """``work`` over ``items``, the results of each chunk flattened, in input order."""
-        pending: deque[Future[list[R]]] = deque()
-        chunks = _chunked(iter(items), self.chunk_size)
-        for chunk in chunks:
-            pending.append(self._executor.submit(_run_task, self.work, chunk))
-            while len(pending) > self.jobs * CHUNKS_AHEAD_PER_WORKER:
+    The workers live as long as this generator: finishing or closing it stops them.
+    """
+    if jobs < 1 or chunk_size < 1:
+        raise ValueError(f"jobs and chunk_size must be positive, not {jobs}, {chunk_size}")
+    executor = ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=multiprocessing.get_context(START_METHOD),
+        initializer=_start_worker,
+        # By name: unpickling a function imports its module (spaCy...), which a spawned
+        # worker would do before it had armed its death signal.
+        initargs=(os.getpid(), setup.__module__, setup.__qualname__, setup_args),
+    )
+    pending: deque[Future[list[R]]] = deque()
+    try:
+        for chunk in _chunked(iter(items), chunk_size):
+            pending.append(executor.submit(_run_task, work, chunk))
+            while len(pending) > jobs * CHUNKS_AHEAD_PER_WORKER:
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
 
 
 def _chunked(items: Iterator[T], size: int) -> Iterator[list[T]]:
