@@ -83,3 +83,11 @@ def test_a_copy_within_one_batch_is_parsed_once(tmp_path, monkeypatch):
         (tmp_path / name).write_text(article, encoding="utf-8")
     items = list(Pipeline(Settings()).run([tmp_path], is_stored=lambda doc_id: False))
     assert [type(item) for item in items] == [ArticleResult, KnownArticle]
+
+
+def test_a_worker_codes_in_process_with_one_model_thread():
+    from dyad.config import Settings
+    from dyad.pipeline import _worker_pipeline
+
+    settings = _worker_pipeline(Settings(jobs=2, threads=0, min_confidence=0.3)).settings
+    assert (settings.jobs, settings.threads, settings.min_confidence) == (1, 1, 0.3)
