@@ -68,7 +68,7 @@ class Settings:
         ),
     )
     coder: str = field(
-        default="rules",
+        default="hybrid",
         metadata=_doc(
             "Event coder: 'hybrid' (learned model + rules, with a trace) or 'rules' (lexicon and "
             "parse only)."

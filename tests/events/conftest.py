@@ -91,3 +91,14 @@ def summarize(event: Event) -> tuple[str, str | None, str | None]:
 @pytest.fixture(scope="session")
 def summary() -> Callable[[Event], tuple[str, str | None, str | None]]:
     return summarize
+
+
+@pytest.fixture(scope="session")
+def article_mentions(kb) -> Callable[[object, Article], list[Mention]]:
+    """Gazetteer mentions of a parsed hand-written article."""
+    return lambda doc, article: gazetteer_mentions(doc, kb, article.doc_id)
+
+
+@pytest.fixture(scope="session")
+def published() -> dt.date:
+    return PUBLISHED

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
-from conftest import PUBLISHED, gazetteer_mentions
 
 from dyad.events.learned import HybridSettings, hybrid_events
 from dyad.models.event_model import SentencePrediction, SpanGuess
 from dyad.records import Article
 from dyad.segment import content_sentences
 
-SETTINGS = HybridSettings(propose_threshold=0.6, veto_threshold=0.2, span_threshold=0.5,
+SETTINGS = HybridSettings(propose_threshold=0.6, top_threshold=0.6, veto_threshold=0.2,
+                          span_threshold=0.5,
                           calibration=((0.0, 0.05), (0.5, 0.3), (1.0, 0.9)))
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -30,12 +32,12 @@ def reading(text: str, types: dict[str, float], source: str | None = None,
 
 
 @pytest.fixture
-def code(nlp, kb):
+def code(nlp, kb, article_mentions, published):
     def run(text: str, prediction: SentencePrediction, settings: HybridSettings = SETTINGS):
-        article = Article(doc_id="t", text=text, published=PUBLISHED)
+        article = Article(doc_id="t", text=text, published=published)
         doc = nlp(text)
         assert len(content_sentences(doc)) == 1
-        return hybrid_events(doc, article, gazetteer_mentions(doc, kb, "t"), kb, [prediction],
+        return hybrid_events(doc, article, article_mentions(doc, article), kb, [prediction],
                              settings)
 
     return run
@@ -93,4 +95,19 @@ def test_no_proposal_without_an_actor(code):
 def test_calibration_interpolates_between_knots():
     assert SETTINGS.calibrated(0.25) == pytest.approx(0.175)
     assert SETTINGS.calibrated(1.0) == 0.9
-    assert HybridSettings(0.5, 0.1, 0.5, calibration=()).calibrated(0.4321) == 0.432
+    assert HybridSettings(0.5, 0.5, 0.1, 0.5, calibration=()).calibrated(0.4321) == 0.432
+
+
+def test_nearest_mentions_stand_in_when_the_tagger_finds_no_side(code):
+    prediction = reading(TEXT_NO_TRIGGER, {"ASSAULT": 0.93})  # types, but no spans
+    events = code(TEXT_NO_TRIGGER, prediction)
+    assert [summary(e) for e in events] == [("ASSAULT", "tur.mil", "group.pkk")]
+    assert dict(events[0].trace)["source"] == "nearest mention before the verb"
+    assert code(TEXT_NO_TRIGGER, prediction, SETTINGS.without("linear")) == []
+
+
+def test_the_best_type_of_a_sentence_has_its_own_threshold(code):
+    prediction = reading(TEXT_NO_TRIGGER, {"ASSAULT": 0.45, "COERCE": 0.44},
+                         source="Turkish drones", target="PKK")
+    lenient = dataclasses.replace(SETTINGS, top_threshold=0.4)
+    assert [e.event_type for e in code(TEXT_NO_TRIGGER, prediction, lenient)] == ["ASSAULT"]

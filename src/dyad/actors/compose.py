@@ -22,6 +22,7 @@ later knowledge-base entry of that name would have, with the code of the role co
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -56,25 +57,62 @@ PREPOSITIONS = frozenset({"of", "in", "from", "by", "with", "for", "against", "a
 
 def actor_for_span(start: int, end: int, doc: Doc, article: Article,
                    mentions: Sequence[Mention], kb: KnowledgeBase) -> Actor | None:
-    """The actor of the text at [start, end) of the article's cleaned text (= ``doc.text``)."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not span.text.strip():
-        return None
-    reader = _SpanReader(span, article, mentions, kb)
-    return reader.mentioned() or reader.acronym() or reader.composed(span) \
-        or reader.named_earlier() or reader.countryless()
+    """The actor of the text at [start, end) of the article's cleaned text (= ``doc.text``).
+    For many spans of one article, build one ``ArticleActors`` and ask it instead."""
+    return ArticleActors(doc, article, mentions, kb).actor_for_span(start, end)
+
+
+class ArticleActors:
+    """What every span of one article is read against, indexed once so that reading a span
+    costs time by the span, not by the article."""
+
+    def __init__(self, doc: Doc, article: Article, mentions: Sequence[Mention],
+                 kb: KnowledgeBase) -> None:
+        self.doc, self.article, self.kb = doc, article, kb
+        self.mentions = sorted((m for m in mentions if m.actor is not None),
+                               key=lambda m: m.char_start)
+        self.starts = [m.char_start for m in self.mentions]
+        self.longest = max((m.char_end - m.char_start for m in self.mentions), default=0)
+        self.tables: Tables = tables_for(kb)
+        self.lower = [token.lower_ for token in doc]
+        self.texts = [token.text for token in doc]
+        self.positions: dict[str, list[int]] = {}
+        for index, text in enumerate(self.texts):
+            self.positions.setdefault(text, []).append(index)
+        self.countries = {m.actor.country for m in self.mentions if m.actor.country}
+        # tokens of mentions naming more than a country's sector (not part of an unknown name)
+        self.named_tokens: set[int] = set()
+        for mention in self.mentions:
+            if mention.actor.kind != "sector":
+                self.named_tokens.update(t.i for t in doc.char_span(
+                    mention.char_start, mention.char_end, alignment_mode="expand") or ())
+
+    def actor_for_span(self, start: int, end: int) -> Actor | None:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not span.text.strip():
+            return None
+        reader = _SpanReader(span, self)
+        return reader.mentioned() or reader.acronym() or reader.composed(span) \
+            or reader.named_earlier() or reader.countryless()
+
+    def overlapping(self, span: Span) -> list[Mention]:
+        low = bisect.bisect_left(self.starts, span.start_char - self.longest)
+        high = bisect.bisect_left(self.starts, span.end_char)
+        return [m for m in self.mentions[low:high] if span.start_char < m.char_end]
+
+    def before(self, text: str, token_index: int) -> list[int]:
+        """Positions of the token text ``text`` before ``token_index``."""
+        positions = self.positions.get(text, [])
+        return positions[:bisect.bisect_left(positions, token_index)]
 
 
 class _SpanReader:
-    def __init__(self, span: Span, article: Article, mentions: Sequence[Mention],
-                 kb: KnowledgeBase) -> None:
-        self.span, self.article, self.mentions, self.kb = span, article, mentions, kb
-        self.tables: Tables = tables_for(kb)
-        self.doc = span.doc
-        self.lower = [token.lower_ for token in self.doc]
-        self.texts = [token.text for token in self.doc]
-        overlapping = [m for m in mentions if m.actor is not None
-                       and m.char_start < span.end_char and span.start_char < m.char_end]
+    def __init__(self, span: Span, context: ArticleActors) -> None:
+        self.span, self.context = span, context
+        self.article, self.mentions, self.kb = context.article, context.mentions, context.kb
+        self.tables, self.doc = context.tables, context.doc
+        self.lower, self.texts = context.lower, context.texts
+        overlapping = context.overlapping(span)
         # "police" with no country to give it: only when nothing better is found
         self.inside = [m for m in overlapping if not _countryless(m)]
         self.weak = [m for m in overlapping if _countryless(m)]
@@ -120,8 +158,8 @@ class _SpanReader:
         words = [t for t in self.span if t.lower_ != "the"]
         if len(words) != 1 or not ACRONYM.fullmatch(words[0].text):
             return None
-        for index in range(2, min(self.span.start + 1, len(self.doc) - 1)):
-            if self.texts[index] != words[0].text:
+        for index in self.context.before(words[0].text, self.span.start + 1):
+            if not 2 <= index < len(self.doc) - 1:
                 continue
             if self.texts[index - 1] == "(" and self.texts[index + 1] == ")":
                 definition = self._definition_before(index - 1)  # "the X Y (XY)"
@@ -130,8 +168,8 @@ class _SpanReader:
             else:
                 continue
             if definition is not None:
-                actor = actor_for_span(definition.start_char, definition.end_char,
-                                       self.doc, self.article, self.mentions, self.kb)
+                actor = self.context.actor_for_span(definition.start_char,
+                                                    definition.end_char)
                 if actor is not None:
                     return _with_alias(actor, words[0].text)
         return None
@@ -206,11 +244,12 @@ class _SpanReader:
         if not 1 <= len(words) <= 2 or not all(t.text[:1].isupper() for t in words):
             return None
         surname = words[-1].text
-        for token in self.doc[:self.span.start]:
-            if token.text != surname or token.i == 0 or not self.texts[token.i - 1][:1].isupper():
+        for index in self.context.before(surname, self.span.start):
+            token = self.doc[index]
+            if token.i == 0 or not self.texts[token.i - 1][:1].isupper():
                 continue
             window = self.doc[max(token.sent.start, token.i - MAX_EARLIER_TOKENS):token.i + 1]
-            earlier = _SpanReader(window, self.article, self.mentions, self.kb)
+            earlier = _SpanReader(window, self.context)
             actor = earlier.mentioned() or earlier.composed(window)
             if actor is not None and actor.kind == "person" and actor.name.endswith(surname):
                 return actor
@@ -225,12 +264,8 @@ class _SpanReader:
         that role ("Taliban spokesman Zabihullah Mujahid" -> AFGREB)."""
         if actor.kind not in NAMED_MEMBER_KINDS or (actor.kind == "sector" and not actor.country):
             return None
-        taken: set[int] = set()
+        taken = set(self.context.named_tokens)
         self._words(span, taken)
-        for mention in self.mentions:
-            if mention.actor is not None and mention.actor.kind != "sector":
-                taken.update(t.i for t in self.doc.char_span(
-                    mention.char_start, mention.char_end, alignment_mode="expand") or ())
         name = _last_name_run(span, taken, self.kb)
         if name is None:
             return None
@@ -238,7 +273,7 @@ class _SpanReader:
                      country=actor.country, sector=actor.sector, kind="person")
 
     def _ethnic_group(self, span: Span) -> Actor | None:
-        named = {m.actor.country for m in self.mentions if m.actor and m.actor.country}
+        named = self.context.countries
         for index in range(span.start, span.end - 1):
             rows = self.kb.ethnic_groups.get(self.lower[index], ())
             head = self.tables.heads.longest_at(self.lower, self.texts, index + 1) if rows \

@@ -12,7 +12,13 @@ from dyad.evaluate.coder import EventCoder, pipeline_coder, pipeline_story_coder
 from dyad.evaluate.gold import load_conflibert, load_plover_gsr
 from dyad.evaluate.plover_score import score_plover
 from dyad.evaluate.quad_score import score_quad
-from dyad.evaluate.report import render_ablation, render_plover, render_quad, render_voa
+from dyad.evaluate.report import (
+    render_ablation,
+    render_model_scores,
+    render_plover,
+    render_quad,
+    render_voa,
+)
 from dyad.evaluate.splits import is_held_out
 from dyad.evaluate.voa import (
     StoryCoder,
@@ -24,7 +30,7 @@ from dyad.evaluate.voa import (
     score_stories,
 )
 
-GOLD_SETS = ("voa", "plover", "conflibert")
+GOLD_SETS = ("voa", "plover", "conflibert", "model")
 
 # src/dyad/evaluate/cli.py -> the repo root is three folders up; shared/ sits beside the repo.
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[3] / ".." / "shared" / "data"
@@ -72,6 +78,10 @@ def evaluate(
                     for name in ("test", "dev", "user")}
         reports["voa"] = {name: score_stories(part[:limit] if limit else part, coder)
                           for name, part in by_split.items() if part}
+    if gold in ("model", "all"):
+        from dyad.models.event_model import default_model_path
+
+        reports["model"] = json.loads((default_model_path() / "scores.json").read_text("utf-8"))
     if gold in ("plover", "all"):
         events = [e for e in load_plover_gsr(data_dir).events if is_held_out(e.text)]
         reports["plover"] = score_plover(
@@ -148,10 +158,13 @@ def cli_command(
     except (OSError, ValueError) as error:
         raise click.ClickException(str(error)) from error
     voa = reports.get("voa", {})
+    model = reports.get("model")
     plover = reports.get("plover")
     quads = reports.get("conflibert", [])
     if output_format == "json":
         payload: dict[str, object] = {}
+        if model is not None:
+            payload["model"] = model
         if voa:
             payload["voa"] = {name: report.as_dict() for name, report in voa.items()}
         if plover is not None:
@@ -161,6 +174,7 @@ def cli_command(
         click.echo(json.dumps(payload, indent=2))
         return
     blocks = [render_voa(name, report) for name, report in voa.items()]
+    blocks += [render_model_scores(model)] if model is not None else []
     blocks += ([render_plover(plover)] if plover is not None else []) + [
         render_quad(q) for q in quads
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from dyad.evaluate.metrics import Counts
 from dyad.evaluate.plover_score import ACTOR_CHECKS, PloverReport
@@ -100,4 +101,22 @@ def render_ablation(variants: Mapping[str, VoaReport]) -> str:
     return "\n".join([
         "ablation on the VOA dev stories (in-sample: thresholds were tuned on them)",
         table(("", "P", "R", "F1", "type F1", "both roles"), rows),
+    ])  # fmt: skip
+
+
+def render_model_scores(scores: Mapping[str, Any]) -> str:
+    """The shipped event model's own held-out scores (``scores.json`` beside the weights)."""
+    quad, spans = scores["conflibert_quad"], scores["conflibert_spans"]
+    plover = scores["plover_types"]
+    return "\n".join([
+        "event model alone, on the held-out parts (measured at export by "
+        "training/evaluate_event_model.py; rerun it to check)",
+        f"conflibert five-way class: accuracy {quad['accuracy']:.3f}, macro-F1 "
+        f"{quad['macro_f1']:.3f} ({quad['sentences']} sentences)",
+        table(("conflibert spans", "P", "R", "F1 exact", "F1 overlap", "gold"),
+              [[role, spans[role]["precision"], spans[role]["recall"], spans[role]["f1"],
+                spans[role]["overlap_f1"], spans[role]["gold_spans"]]
+               for role in ("source", "target")]),
+        f"plover_gsr type head alone: macro-F1 {plover['macro_f1']:.3f}, top type right "
+        f"{plover['top_type_accuracy']:.3f} ({plover['sentences']} sentences)",
     ])  # fmt: skip

@@ -20,9 +20,9 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from dyad.actors.compose import actor_for_span
+from dyad.actors.compose import ArticleActors
 from dyad.actors.kb import KnowledgeBase
 from dyad.events.coder import (
     SentenceAttributes,
@@ -39,7 +39,7 @@ from dyad.records import Article, Event, Mention
 from dyad.segment import content_sentences
 
 # The families of decisions the hybrid makes; `dyad evaluate --ablation` turns each off in turn.
-FAMILIES = ("lexicon", "veto", "propose", "fill")
+FAMILIES = ("lexicon", "veto", "propose", "fill", "linear")
 # Weight of a role the tagger found, against 1.0 for the parse's subject or object.
 TAGGED_ROLE_WEIGHT = 0.8
 
@@ -47,6 +47,7 @@ TAGGED_ROLE_WEIGHT = 0.8
 @dataclass(frozen=True, slots=True)
 class HybridSettings:
     propose_threshold: float  # model type score at which it adds an event the lexicon missed
+    top_threshold: float  # the same for the sentence's best-scoring type (usually lower)
     veto_threshold: float  # model type score under which a lexicon event is dropped
     span_threshold: float  # tagger score a span needs to fill a role
     calibration: tuple[tuple[float, float], ...]  # (raw score, probability correct), rising
@@ -83,6 +84,7 @@ def load_hybrid_settings(path: Path | None = None) -> HybridSettings:
     try:
         return HybridSettings(
             propose_threshold=float(raw["propose_threshold"]),
+            top_threshold=float(raw["top_threshold"]),
             veto_threshold=float(raw["veto_threshold"]),
             span_threshold=float(raw["span_threshold"]),
             calibration=tuple((float(x), float(y)) for x, y in raw["calibration"]["points"]),
@@ -112,8 +114,9 @@ def hybrid_events(
         for event in lexicon_events:
             by_sentence.setdefault(event.sentence_index, []).append(event)
     events: list[Event] = []
+    actors = ArticleActors(doc, article, mentions, kb)
     for number, (sentence, prediction) in enumerate(zip(sentences, predictions, strict=True)):
-        coder = _SentenceCoder(number, sentence, prediction, article, index, kb, settings)
+        coder = _SentenceCoder(number, sentence, prediction, article, index, actors, settings)
         events += coder.code(by_sentence.get(number, []))
     return events
 
@@ -121,14 +124,15 @@ def hybrid_events(
 class _SentenceCoder:
     def __init__(
         self, number: int, sentence: Span, prediction: SentencePrediction, article: Article,
-        index: MentionIndex, kb: KnowledgeBase, settings: HybridSettings,
+        index: MentionIndex, actors: ArticleActors, settings: HybridSettings,
     ) -> None:
         self.number = number
         self.sentence = sentence
         self.prediction = prediction
         self.article = article
         self.index = index
-        self.kb = kb
+        self.actors = actors
+        self.kb = actors.kb
         self.settings = settings
         self.attributes = SentenceAttributes(sentence, index)
 
@@ -160,16 +164,18 @@ class _SentenceCoder:
         return self._finish(dataclasses.replace(event, source=source, target=target), raw, trace)
 
     def _proposals(self, coded_types: set[str]) -> list[Event]:
-        events = []
-        source = self._tagged(self.prediction.source_spans)
-        target = self._tagged(self.prediction.target_spans, exclude=source)
+        anchor = self.sentence.root  # the word the attribute rules read around
+        source, source_by = self._role(self.prediction.source_spans, None, anchor, before=True)
+        target, target_by = self._role(self.prediction.target_spans, source, anchor, before=False)
         roles = Roles(source, target, (), TAGGED_ROLE_WEIGHT)
         if not has_distinct_actors(roles):
             return []
-        anchor = self.sentence.root  # the word the attribute rules read around
-        for event_type, score in sorted(self.prediction.type_probs.items(),
-                                        key=lambda item: (-item[1], item[0])):
-            if score < self.settings.propose_threshold or event_type in coded_types:
+        ranked = sorted(self.prediction.type_probs.items(), key=lambda item: (-item[1], item[0]))
+        events = []
+        for rank, (event_type, score) in enumerate(ranked):
+            settings = self.settings
+            threshold = settings.top_threshold if rank == 0 else settings.propose_threshold
+            if score < threshold or event_type in coded_types:
                 continue
             event = make_event(
                 self.number, self.sentence, self.article, self.kb, self.attributes,
@@ -177,10 +183,27 @@ class _SentenceCoder:
                 trigger=anchor.text, confidence=0.0,
             )
             trace = [("type", f"model p={score:.2f} (no lexicon trigger)"),
-                     ("source", "model span tagger" if source else "none"),
-                     ("target", "model span tagger" if target else "none")]
+                     ("source", source_by), ("target", target_by)]
             events.append(self._finish(event, _raw_score(score, source, target, False), trace))
         return events
+
+    def _role(self, spans: Sequence[SpanGuess], other: Mention | None, anchor: Token,
+              before: bool) -> tuple[Mention | None, str]:
+        """A proposed event's role: the tagger's span, else (family "linear") the nearest actor
+        mention before the main verb for the source, after it for the target."""
+        tagged = self._tagged(spans, exclude=other)
+        if tagged is not None:
+            return tagged, "model span tagger"
+        if "linear" not in self.settings.families:
+            return None, "none"
+        inside = [m for m in self.index.mentions if m.actor is not None
+                  and self.sentence.start_char <= m.char_start < self.sentence.end_char
+                  and (m.char_end <= anchor.idx if before else m.char_start > anchor.idx)
+                  and not _same_actor(m, other)]
+        if not inside:
+            return None, "none"
+        nearest = inside[-1] if before else inside[0]
+        return nearest, "nearest mention " + ("before" if before else "after") + " the verb"
 
     def _finish(self, event: Event, raw: float, trace: list[tuple[str, str]]) -> Event:
         trace += [
@@ -207,8 +230,7 @@ class _SentenceCoder:
     def _actor_in(self, start: int, end: int, score: float) -> Mention | None:
         """The actor the span names: a recognised mention inside it, else one composed from its
         words (``dyad.actors.compose``); None rather than a guess."""
-        actor = actor_for_span(start, end, self.sentence.doc, self.article, self.index.mentions,
-                               self.kb)
+        actor = self.actors.actor_for_span(start, end)
         if actor is None:
             return None
         text = self.article.text[start:end]
