@@ -37,9 +37,6 @@ from dyad.segment import content_sentences
 
 TOP = (0.25, 0.3, 0.4, 0.5)
 PROPOSE = (0.6, 0.8)
-# The veto is held low: at 0.2 (best on dev by about 0.003 F1) the model vetoes events of the
-# seed articles' analyst checklist, which every release must still code.
-VETO = (0.05,)
 SPAN = (0.3, 0.5)
 # Knots kept from the isotonic fit: enough to follow the curve, few enough to read.
 CALIBRATION_KNOTS = 8
@@ -56,10 +53,10 @@ def main() -> None:
     print(f"{len(stories)} dev stories, {sum(len(s.events) for s in stories)} gold events")
     cases = prepare(stories)
     best: tuple[float, HybridSettings] | None = None
-    for top, propose, veto, span in itertools.product(TOP, PROPOSE, VETO, SPAN):
-        settings = HybridSettings(propose, top, veto, span, calibration=())
+    for top, propose, span in itertools.product(TOP, PROPOSE, SPAN):
+        settings = HybridSettings(propose, top, span, calibration=())
         counts = score(cases, settings)
-        print(f"top {top:.2f} propose {propose:.2f} veto {veto:.2f} span {span:.2f}: "
+        print(f"top {top:.2f} propose {propose:.2f} span {span:.2f}: "
               f"P {counts.precision:.3f} R {counts.recall:.3f} F1 {counts.f1:.3f}")
         if best is None or counts.f1 > best[0]:
             best = (counts.f1, settings)
@@ -141,7 +138,6 @@ def write(path: Path, settings: HybridSettings, dev_f1: float) -> None:
         f"# Dev type+source+target F1 at these settings (in-sample): {dev_f1:.3f}\n"
         f"propose_threshold = {settings.propose_threshold}\n"
         f"top_threshold = {settings.top_threshold}\n"
-        f"veto_threshold = {settings.veto_threshold}\n"
         f"span_threshold = {settings.span_threshold}\n\n"
         "[calibration]\n"
         "# (raw score, share of dev events with that score that were right), isotonic.\n"

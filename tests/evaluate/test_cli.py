@@ -56,11 +56,11 @@ def gold_file(tmp_path):
 @pytest.fixture(autouse=True)
 def fake_pipeline(monkeypatch):
     dates = []
-    monkeypatch.setattr(evaluate_cli, "pipeline_story_coder", lambda: lambda story: [
+    monkeypatch.setattr(evaluate_cli, "pipeline_story_coder", lambda settings: lambda story: [
         event("AGREE", "JOR", "SYR", sentence=VOA_TEXT.split(". ")[0] + ".")])
 
-    def make_coder(date):
-        dates.append(date)
+    def make_coder(date, settings):
+        dates.append((date, settings.coder if settings else None))
         return lambda text: [event("AGREE", "JOR", "SYR")] if text == PLOVER_TEXT else []
 
     monkeypatch.setattr(evaluate_cli, "pipeline_coder", make_coder)
@@ -80,7 +80,17 @@ def test_json_output_scores_every_set(data_dir, gold_file, fake_pipeline):
     assert payload["plover"]["actors_all"]["target_country"]["value"] == 1.0
     assert [r["accuracy"] for r in payload["conflibert"]] == [1.0, 1.0]
     # plover_gsr sentences are coded as of their gold date; conflibert has none
-    assert fake_pipeline == ["2000-01-01", None]
+    assert fake_pipeline == [("2000-01-01", None), (None, None)]
+
+
+def test_global_settings_reach_the_coder(data_dir, fake_pipeline):
+    from dyad.config import Settings
+
+    result = CliRunner().invoke(evaluate_cli.cli_command,
+                                ["--data-dir", str(data_dir), "--gold", "plover"],
+                                obj=Settings(coder="rules"))
+    assert result.exit_code == 0, result.output
+    assert fake_pipeline == [("2000-01-01", "rules")]
 
 
 def test_text_output_prints_tables(data_dir):

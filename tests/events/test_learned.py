@@ -11,8 +11,7 @@ from dyad.models.event_model import SentencePrediction, SpanGuess
 from dyad.records import Article
 from dyad.segment import content_sentences
 
-SETTINGS = HybridSettings(propose_threshold=0.6, top_threshold=0.6, veto_threshold=0.2,
-                          span_threshold=0.5,
+SETTINGS = HybridSettings(propose_threshold=0.6, top_threshold=0.6, span_threshold=0.5,
                           calibration=((0.0, 0.05), (0.5, 0.3), (1.0, 0.9)))
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -68,14 +67,15 @@ def test_a_type_under_the_proposal_threshold_adds_nothing(code):
     assert events == []
 
 
-def test_model_vetoes_a_lexicon_event_it_reads_as_no_event(code):
+def test_lexicon_events_stay_and_carry_the_models_score(code):
     text = "Germany sent humanitarian aid to Syria."
-    kept = code(text, reading(text, {"AID": 0.8}))
-    assert [summary(e) for e in kept] == [("AID", "deu", "syr")]
-    assert dict(kept[0].trace)["source"] == "parse"
-    assert code(text, reading(text, {"AID": 0.05})) == []
-    # with the veto family off (ablation), the lexicon event stays
-    assert len(code(text, reading(text, {"AID": 0.05}), SETTINGS.without("veto"))) == 1
+    for score in (0.8, 0.05):
+        events = code(text, reading(text, {"AID": score}))
+        assert [summary(e) for e in events] == [("AID", "deu", "syr")]
+        assert dict(events[0].trace)["type"].endswith(f"model p={score:.2f}")
+    high = code(text, reading(text, {"AID": 0.8}))[0].confidence
+    assert high > code(text, reading(text, {"AID": 0.05}))[0].confidence
+    assert code(text, reading(text, {"AID": 0.05}), SETTINGS.without("lexicon")) == []
 
 
 def test_tagger_fills_a_role_the_parse_left_empty(code):
@@ -95,7 +95,7 @@ def test_no_proposal_without_an_actor(code):
 def test_calibration_interpolates_between_knots():
     assert SETTINGS.calibrated(0.25) == pytest.approx(0.175)
     assert SETTINGS.calibrated(1.0) == 0.9
-    assert HybridSettings(0.5, 0.5, 0.1, 0.5, calibration=()).calibrated(0.4321) == 0.432
+    assert HybridSettings(0.5, 0.5, 0.5, calibration=()).calibrated(0.4321) == 0.432
 
 
 def test_nearest_mentions_stand_in_when_the_tagger_finds_no_side(code):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable
 from pathlib import Path
 
 import click
 
+from dyad.config import Settings
 from dyad.evaluate.coder import EventCoder, pipeline_coder, pipeline_story_coder
 from dyad.evaluate.gold import load_conflibert, load_plover_gsr
 from dyad.evaluate.plover_score import score_plover
@@ -39,17 +41,19 @@ DEFAULT_DATA_DIR = Path(__file__).resolve().parents[3] / ".." / "shared" / "data
 PLOVER_GSR_DATE = "2000-01-01"
 
 
-def ablation_reports(data_dir: Path, split: str = "dev") -> dict[str, VoaReport]:
+def ablation_reports(
+    data_dir: Path, settings: Settings, split: str = "dev"
+) -> dict[str, VoaReport]:
     """VOA scores with each family of the hybrid coder turned off in turn, and rules alone."""
-    from dyad.config import Settings
     from dyad.events.learned import FAMILIES, load_hybrid_settings
 
     stories = [s for s in load_gold(sorted(default_gold_dir().glob("*.jsonl")),
                                     load_stories(data_dir), load_split()) if s.split == split]
     full = load_hybrid_settings()
-    variants = {"dyad (all parts)": (Settings(), full),
-                "rules alone (--coder rules)": (Settings(coder="rules"), full)}
-    variants |= {f"without {family}": (Settings(), full.without(family)) for family in FAMILIES}
+    hybrid = dataclasses.replace(settings, coder="hybrid")
+    variants = {"dyad (all parts)": (hybrid, full),
+                "rules alone (--coder rules)": (dataclasses.replace(settings, coder="rules"), full)}
+    variants |= {f"without {family}": (hybrid, full.without(family)) for family in FAMILIES}
     return {name: score_stories(stories, pipeline_story_coder(settings, hybrid))
             for name, (settings, hybrid) in variants.items()}
 
@@ -61,6 +65,7 @@ def evaluate(
     make_coder: Callable[[str | None], EventCoder] | None = None,
     gold_files: tuple[Path, ...] = (),
     make_story_coder: Callable[[], StoryCoder] | None = None,
+    settings: Settings | None = None,
 ) -> dict[str, object]:
     """Run the chosen gold sets; returns ``{"voa": {split: VoaReport}, "plover": PloverReport,
     "conflibert": [QuadReport]}``.
@@ -68,12 +73,12 @@ def evaluate(
     ``make_coder(date)`` and ``make_story_coder()`` build the system under test; the defaults
     are dyad's pipeline. ``gold_files`` replace the bundled VOA gold (users' own gold).
     """
-    make_coder = make_coder or pipeline_coder
+    make_coder = make_coder or (lambda date: pipeline_coder(date, settings))
     reports: dict[str, object] = {}
     if gold in ("voa", "all"):
         files = gold_files or tuple(sorted(default_gold_dir().glob("*.jsonl")))
         stories = load_gold(files, load_stories(data_dir), load_split())
-        coder = (make_story_coder or pipeline_story_coder)()
+        coder = make_story_coder() if make_story_coder else pipeline_story_coder(settings)
         by_split = {name: [s for s in stories if s.split == name]
                     for name in ("test", "dev", "user")}
         reports["voa"] = {name: score_stories(part[:limit] if limit else part, coder)
@@ -127,8 +132,8 @@ def evaluate(
     "--ablation",
     is_flag=True,
     help="Instead: score the VOA dev stories with each family of the hybrid coder turned off "
-    "(model vetoes, model proposals, role filling by the tagger, the lexicon) and with rules "
-    "alone, to show what each adds.",
+    "(the lexicon, model proposals, role filling by the tagger, nearest-mention roles) and "
+    "with rules alone, to show what each adds.",
 )
 @click.option(
     "--format",
@@ -138,7 +143,9 @@ def evaluate(
     show_default=True,
     help="Tables for people or one JSON object for programs.",
 )
+@click.pass_obj
 def cli_command(
+    settings: Settings,
     gold: str, limit: int | None, data_dir: Path, gold_files: tuple[Path, ...],
     ablation: bool, output_format: str,
 ) -> None:
@@ -147,14 +154,14 @@ def cli_command(
     if not data_dir.is_dir():
         raise click.UsageError(f"gold data folder not found: {data_dir} (use --data-dir)")
     if ablation:
-        variants = ablation_reports(data_dir)
+        variants = ablation_reports(data_dir, settings)
         if output_format == "json":
             click.echo(json.dumps({k: r.as_dict() for k, r in variants.items()}, indent=2))
         else:
             click.echo(render_ablation(variants))
         return
     try:
-        reports = evaluate(gold, data_dir, limit, gold_files=gold_files)
+        reports = evaluate(gold, data_dir, limit, gold_files=gold_files, settings=settings)
     except (OSError, ValueError) as error:
         raise click.ClickException(str(error)) from error
     voa = reports.get("voa", {})
