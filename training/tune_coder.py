@@ -38,8 +38,8 @@ from dyad.segment import content_sentences
 TOP = (0.25, 0.3, 0.4, 0.5)
 PROPOSE = (0.6, 0.8)
 SPAN = (0.3, 0.5)
-# Knots kept from the isotonic fit: enough to follow the curve, few enough to read.
-CALIBRATION_KNOTS = 8
+# Dev events each step of the calibration curve must rest on.
+MIN_BLOCK_EVENTS = 25
 
 
 def main() -> None:
@@ -122,10 +122,24 @@ def calibrate(cases: Sequence[Case], settings: HybridSettings) -> tuple[tuple[fl
         while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] >= blocks[-1][0] / blocks[-1][1]:
             total, count, top = blocks.pop()
             blocks[-1] = [blocks[-1][0] + total, blocks[-1][1] + count, top]
+    blocks = _at_least(blocks, MIN_BLOCK_EVENTS)
     curve = [(round(top, 3), round(total / count, 3)) for total, count, top in blocks]
-    step = max(1, len(curve) // CALIBRATION_KNOTS)
-    knots = curve[::step] + ([curve[-1]] if curve and curve[-1] not in curve[::step] else [])
-    return ((0.0, knots[0][1] if knots else 0.0), *knots, (1.0, knots[-1][1] if knots else 1.0))
+    return ((0.0, curve[0][1]), *curve, (1.0, curve[-1][1])) if curve else ()
+
+
+def _at_least(blocks: list[list[float]], size: int) -> list[list[float]]:
+    """Adjacent blocks merged until each holds ``size`` events: a share from a handful of
+    events is noise, not a probability (merging keeps the curve rising)."""
+    merged: list[list[float]] = []
+    for block in blocks:
+        if merged and merged[-1][1] < size:
+            total, count, _ = merged.pop()
+            block = [block[0] + total, block[1] + count, block[2]]
+        merged.append(block)
+    if len(merged) > 1 and merged[-1][1] < size:
+        total, count, top = merged.pop()
+        merged[-1] = [merged[-1][0] + total, merged[-1][1] + count, top]
+    return merged
 
 
 def write(path: Path, settings: HybridSettings, dev_f1: float) -> None:
