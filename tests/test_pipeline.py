@@ -127,3 +127,21 @@ def test_an_appositive_name_is_not_a_second_side(pipeline):
     events = pipeline.process(RawDocument(content=text, format="text")).events
     pairs = [(e.source.actor.code, e.target.actor.code) for e in events if e.source and e.target]
     assert all(source != target for source, target in pairs)
+
+
+def test_a_bug_on_one_article_is_its_skip_and_the_batch_goes_on(pipeline, tmp_path, monkeypatch):
+    for number in range(3):
+        (tmp_path / f"{number}.txt").write_text(ARTICLE.replace("12", str(12 + number)))
+    real_code = Pipeline._code
+
+    def code_failing_on_the_second(self, article, doc):
+        if article.doc_path.endswith("1.txt"):
+            raise KeyError("a bug")
+        return real_code(self, article, doc)
+
+    monkeypatch.setattr(Pipeline, "_code", code_failing_on_the_second)
+    items = list(pipeline.run([tmp_path]))
+    assert [type(item).__name__ for item in items] == ["ArticleResult", "Skip", "ArticleResult"]
+    skip = items[1]
+    assert skip.reason == "coder_failed" and skip.input.endswith("1.txt")
+    assert "KeyError" in skip.detail and "\n" not in skip.detail

@@ -20,6 +20,8 @@ UNREADABLE = "unreadable"  # exists but cannot be read: permission denied, I/O e
 UNSUPPORTED = "unsupported_format"
 TRUNCATED = "truncated_html"
 NO_TEXT = "no_text_after_cleaning"
+# dyad itself failed on this article (a bug): recorded so the batch goes on, and reported
+CODER_FAILED = "coder_failed"
 
 REASONS = frozenset(
     {
@@ -34,6 +36,7 @@ REASONS = frozenset(
         UNSUPPORTED,
         TRUNCATED,
         NO_TEXT,
+        CODER_FAILED,
     }
 )
 

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from dyad.actors import find_mentions, load_knowledge_base
 from dyad.clean import clean_document
 from dyad.config import Settings
-from dyad.errors import InputError
+from dyad.errors import CODER_FAILED, InputError
 from dyad.events import code_events
 from dyad.events.fusion import mark_duplicates
 from dyad.events.learned import HybridSettings, hybrid_events, load_hybrid_settings
@@ -139,7 +139,17 @@ class Pipeline:
         # A skip or known article rides along as the context of an empty text.
         texts = ((item.text if isinstance(item, Article) else "", item) for item in items)
         for doc, item in parse_texts(self.nlp, texts, batch_size=PARSE_BATCH_SIZE):
-            yield self._code(item, doc) if isinstance(item, Article) else item
+            yield self._code_or_skip(item, doc) if isinstance(item, Article) else item
+
+    def _code_or_skip(self, article: Article, doc: Doc) -> ArticleResult | Skip:
+        """A bug met on one article is recorded as its skip, so the batch goes on."""
+        try:
+            return self._code(article, doc)
+        except Exception as error:  # any bug: the article is reported, never silently lost
+            name = article.doc_path or article.doc_ref or article.doc_id
+            problem = f"{type(error).__name__}: {error}".replace("\n", " ")
+            return Skip(name, CODER_FAILED,
+                        f"{name}: dyad failed to code this article ({problem}); please report it")
 
     def code_chunk(self, items: list[Article | BatchItem]) -> list[BatchItem]:
         """``code_batch`` as one task of a worker process."""
