@@ -59,7 +59,7 @@ BUCKET_BATCHES = 8  # batches' worth of examples sorted by length together
 @dataclass(frozen=True)
 class TrainConfig:
     seed: int = 13
-    epochs: int = 4
+    epochs: int = 8
     batch_size: int = 16
     learning_rate: float = 5e-5
     warmup_share: float = 0.1
