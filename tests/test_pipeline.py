@@ -134,10 +134,10 @@ def test_a_bug_on_one_article_is_its_skip_and_the_batch_goes_on(pipeline, tmp_pa
         (tmp_path / f"{number}.txt").write_text(ARTICLE.replace("12", str(12 + number)))
     real_code = Pipeline._code
 
-    def code_failing_on_the_second(self, article, doc):
+    def code_failing_on_the_second(self, article, doc, model):
         if article.doc_path.endswith("1.txt"):
             raise KeyError("a bug")
-        return real_code(self, article, doc)
+        return real_code(self, article, doc, model)
 
     monkeypatch.setattr(Pipeline, "_code", code_failing_on_the_second)
     items = list(pipeline.run([tmp_path]))

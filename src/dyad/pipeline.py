@@ -10,6 +10,7 @@ import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
@@ -25,6 +26,9 @@ from dyad.nlp import load_language, parse, parse_texts
 from dyad.records import Article, Event, Mention, RawDocument, Sentence, Skip
 from dyad.segment import content_sentences, sentences_of
 from dyad.workers import map_in_workers
+
+if TYPE_CHECKING:
+    from dyad.models.event_model import EventModel
 
 # Articles parsed together by spaCy; larger batches gain little and delay the first result.
 PARSE_BATCH_SIZE = 16
@@ -63,24 +67,29 @@ class Pipeline:
         self.nlp = load_language()
         self.kb = load_knowledge_base(tuple(Path(p) for p in self.settings.actor_files))
         self.hybrid = hybrid or load_hybrid_settings()
-        # The learned model is loaded once here and shared by every article this pipeline codes.
-        self.model = None
-        if self.settings.coder == "hybrid":
+        self._model: EventModel | None = None
+
+    @property
+    def model(self) -> EventModel | None:
+        """The learned event model (None with the rules coder), loaded on first use and kept
+        for every article: the parent of a worker pool never codes, so never loads it."""
+        if self._model is None and self.settings.coder == "hybrid":
             from dyad.models.event_model import EventModel  # onnxruntime only when used
 
-            self.model = EventModel.load(threads=self.settings.threads)
+            self._model = EventModel.load(threads=self.settings.threads)
+        return self._model
 
     def process(self, raw: RawDocument) -> ArticleResult:
         """Code one document. Raises ``InputError`` when it has no usable text."""
         article = clean_document(raw)
-        return self._code(article, parse(self.nlp, article))
+        return self._code(article, parse(self.nlp, article), self.model)
 
-    def _code(self, article: Article, doc: Doc) -> ArticleResult:
+    def _code(self, article: Article, doc: Doc, model: EventModel | None) -> ArticleResult:
         mentions = find_mentions(doc, article, self.kb)
-        if self.model is None:
+        if model is None:
             coded = code_events(doc, article, mentions, self.kb)
         else:
-            predictions = self.model.predict([s.text for s in content_sentences(doc)])
+            predictions = model.predict([s.text for s in content_sentences(doc)])
             coded = hybrid_events(doc, article, mentions, self.kb, predictions, self.hybrid)
         coded = mark_duplicates(coded)
         events = [event for event in coded if self._keeps(event)]
@@ -136,15 +145,18 @@ class Pipeline:
         All articles stream through one ``nlp.pipe`` call (long ones in chunks), which batches
         the parser.
         """
+        model = self.model  # loaded before any article: a missing model is an error, not a skip
         # A skip or known article rides along as the context of an empty text.
         texts = ((item.text if isinstance(item, Article) else "", item) for item in items)
         for doc, item in parse_texts(self.nlp, texts, batch_size=PARSE_BATCH_SIZE):
-            yield self._code_or_skip(item, doc) if isinstance(item, Article) else item
+            yield self._code_or_skip(item, doc, model) if isinstance(item, Article) else item
 
-    def _code_or_skip(self, article: Article, doc: Doc) -> ArticleResult | Skip:
+    def _code_or_skip(
+        self, article: Article, doc: Doc, model: EventModel | None
+    ) -> ArticleResult | Skip:
         """A bug met on one article is recorded as its skip, so the batch goes on."""
         try:
-            return self._code(article, doc)
+            return self._code(article, doc, model)
         except Exception as error:  # any bug: the article is reported, never silently lost
             name = article.doc_path or article.doc_ref or article.doc_id
             problem = f"{type(error).__name__}: {error}".replace("\n", " ")
