@@ -89,8 +89,7 @@ class SentenceAttributes:
     def get(self) -> tuple[Quantities, str | None]:
         if self._values is None:
             sentence = self._sentence
-            in_sentence = [m for m in self._index.mentions
-                           if sentence.start_char <= m.char_start < sentence.end_char]
+            in_sentence = self._index.starting_in(sentence.start_char, sentence.end_char)
             self._values = (find_quantities(sentence), reported_by(sentence, in_sentence))
         return self._values
 

@@ -194,8 +194,8 @@ class _SentenceCoder:
             return tagged, "model span tagger"
         if "linear" not in self.settings.families:
             return None, "none"
-        inside = [m for m in self.index.mentions if m.actor is not None
-                  and self.sentence.start_char <= m.char_start < self.sentence.end_char
+        in_sentence = self.index.starting_in(self.sentence.start_char, self.sentence.end_char)
+        inside = [m for m in in_sentence if m.actor is not None
                   and (m.char_end <= anchor.idx if before else m.char_start > anchor.idx)
                   and not _same_actor(m, other)]
         if not inside:

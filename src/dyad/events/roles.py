@@ -9,6 +9,7 @@ of finding a role has a weight that lowers the event's confidence when it is les
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -80,6 +81,7 @@ class MentionIndex:
 
     def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
         self.mentions = sorted(mentions, key=lambda m: m.char_start)
+        self._starts = [m.char_start for m in self.mentions]
         self.by_token: dict[int, Mention] = {}
         for mention in self.mentions:
             span = doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
@@ -89,10 +91,15 @@ class MentionIndex:
     def at(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
 
+    def starting_in(self, start: int, end: int) -> list[Mention]:
+        """Mentions starting in [start, end), in text order (a bisection: no scan of the
+        article's mentions per sentence)."""
+        return self.mentions[bisect_left(self._starts, start):bisect_left(self._starts, end)]
+
     def before(self, char: int, sentence_start: int) -> list[Mention]:
         """Mentions ending before ``char`` and starting at or after ``sentence_start``, nearest
         first."""
-        found = [m for m in self.mentions if sentence_start <= m.char_start and m.char_end <= char]
+        found = [m for m in self.starting_in(sentence_start, char) if m.char_end <= char]
         return found[::-1]
 
 
