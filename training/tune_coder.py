@@ -20,14 +20,7 @@ from dyad.actors import find_mentions
 from dyad.clean import clean_document
 from dyad.evaluate.cli import DEFAULT_DATA_DIR
 from dyad.evaluate.metrics import Counts
-from dyad.evaluate.voa import (
-    GoldStory,
-    default_gold_dir,
-    load_gold,
-    load_split,
-    load_stories,
-    pair_events,
-)
+from dyad.evaluate.voa import GoldStory, load_bundled_gold, pair_events, score_stories
 from dyad.events.coder import code_events
 from dyad.events.learned import HybridSettings, coder_settings_path, hybrid_events
 from dyad.nlp import parse
@@ -47,9 +40,7 @@ def main() -> None:
     parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR)
     parser.add_argument("--output", type=Path, default=coder_settings_path())
     args = parser.parse_args()
-    stories = [s for s in load_gold(sorted(default_gold_dir().glob("*.jsonl")),
-                                    load_stories(args.data_dir), load_split())
-               if s.split == "dev"]
+    stories = load_bundled_gold(args.data_dir, "dev")
     print(f"{len(stories)} dev stories, {sum(len(s.events) for s in stories)} gold events")
     cases = prepare(stories)
     best: tuple[float, HybridSettings] | None = None
@@ -93,25 +84,19 @@ def prepare(stories: Sequence[GoldStory]) -> list[Case]:
     return cases
 
 
-def _unflagged(events: Sequence[Event]) -> list[Event]:
-    return [e for e in events if not (e.negated or e.hypothetical or e.historical)]
-
-
 def score(cases: Sequence[Case], settings: HybridSettings) -> Counts:
-    counts = Counts()
-    for case in cases:
-        system = _unflagged(case.run(settings))
-        gold = [e for e in case.story.events if not e.flagged]
-        pairs = pair_events(case.story.text, system, gold, roles=True)
-        counts += Counts(len(pairs), len(system) - len(pairs), len(gold) - len(pairs))
-    return counts
+    """Type + source + target counts over the dev stories, as ``dyad evaluate`` scores them."""
+    runs = {case.story.story_id: case.run for case in cases}
+    stories = [case.story for case in cases]
+    return score_stories(stories, lambda story: runs[story.story_id](settings)).full
 
 
 def calibrate(cases: Sequence[Case], settings: HybridSettings) -> tuple[tuple[float, float], ...]:
     """Isotonic regression (pool adjacent violators) of rightness on the raw score."""
     points: list[tuple[float, int]] = []
     for case in cases:
-        system = _unflagged(case.run(settings))  # no calibration: confidence is the raw score
+        # no calibration in these settings: confidence is the raw score
+        system = [e for e in case.run(settings) if not e.flagged]
         gold = [e for e in case.story.events if not e.flagged]
         right = {id(s) for s, _ in pair_events(case.story.text, system, gold, roles=True)}
         points += [(e.confidence, int(id(e) in right)) for e in system]

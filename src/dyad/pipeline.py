@@ -101,9 +101,8 @@ class Pipeline:
         )
 
     def _keeps(self, event: Event) -> bool:
-        flagged = event.negated or event.hypothetical or event.historical
         return event.confidence >= self.settings.min_confidence and (
-            self.settings.include_flagged or not flagged
+            self.settings.include_flagged or not event.flagged
         )
 
     def run(

@@ -145,3 +145,8 @@ class Event:
     doc_ref: str | None = None
     duplicate_of: str | None = None  # event_id of the better telling of the same event
     trace: tuple[tuple[str, str], ...] = ()  # (field, what decided it): `dyad code --explain`
+
+    @property
+    def flagged(self) -> bool:
+        """Negated, hypothetical or historical: not a reported fact of the period."""
+        return self.negated or self.hypothetical or self.historical

@@ -25,7 +25,7 @@ from dyad.evaluate.splits import is_held_out
 from dyad.evaluate.voa import (
     StoryCoder,
     VoaReport,
-    default_gold_dir,
+    load_bundled_gold,
     load_gold,
     load_split,
     load_stories,
@@ -47,8 +47,7 @@ def ablation_reports(
     """VOA scores with each family of the hybrid coder turned off in turn, and rules alone."""
     from dyad.events.learned import FAMILIES, load_hybrid_settings
 
-    stories = [s for s in load_gold(sorted(default_gold_dir().glob("*.jsonl")),
-                                    load_stories(data_dir), load_split()) if s.split == split]
+    stories = load_bundled_gold(data_dir, split)
     full = load_hybrid_settings()
     hybrid = dataclasses.replace(settings, coder="hybrid")
     variants = {"dyad (all parts)": (hybrid, full),
@@ -76,8 +75,8 @@ def evaluate(
     make_coder = make_coder or (lambda date: pipeline_coder(date, settings))
     reports: dict[str, object] = {}
     if gold in ("voa", "all"):
-        files = gold_files or tuple(sorted(default_gold_dir().glob("*.jsonl")))
-        stories = load_gold(files, load_stories(data_dir), load_split())
+        stories = (load_gold(gold_files, load_stories(data_dir), load_split()) if gold_files
+                   else load_bundled_gold(data_dir))
         coder = make_story_coder() if make_story_coder else pipeline_story_coder(settings)
         by_split = {name: [s for s in stories if s.split == name]
                     for name in ("test", "dev", "user")}

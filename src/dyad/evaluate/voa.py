@@ -18,15 +18,14 @@ from pathlib import Path
 
 from dyad.evaluate.gold import PLOVER_TYPES
 from dyad.evaluate.metrics import Counts, Ratio
+from dyad.evaluate.plover_score import TRANSNATIONAL
+from dyad.export.contract import FLAGS
 from dyad.records import Event, Mention
 
 VOA_STORIES = Path("voa_news") / "voa_stories.jsonl"
-FLAGS = ("negated", "hypothetical", "historical")
 # Share of a gold sentence's words a system sentence must hold to be "the same sentence"
 # (cleaning may mend spacing and quotes, so exact offsets cannot be compared).
 SAME_SENTENCE_OVERLAP = 0.6
-# Codes that name an organization after their first three letters, not a sector.
-TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +78,13 @@ def load_stories(data_dir: Path) -> dict[str, dict]:
     path = data_dir / VOA_STORIES
     with path.open(encoding="utf-8") as handle:
         return {str(r["id"]): r for r in (json.loads(line) for line in handle if line.strip())}
+
+
+def load_bundled_gold(data_dir: Path, split: str | None = None) -> list[GoldStory]:
+    """dyad's own VOA gold, every story or those of one split ("dev" or "test")."""
+    stories = load_gold(sorted(default_gold_dir().glob("*.jsonl")), load_stories(data_dir),
+                        load_split())
+    return [story for story in stories if split is None or story.split == split]
 
 
 def load_gold(
@@ -190,7 +196,7 @@ def score_stories(stories: Sequence[GoldStory], coder: StoryCoder) -> VoaReport:
         events = list(coder(story))
         report.stories += 1
         report.gold_events += sum(not e.flagged for e in story.events)
-        system = [e for e in events if not (e.negated or e.hypothetical or e.historical)]
+        system = [e for e in events if not e.flagged]
         gold = [e for e in story.events if not e.flagged]
         emitted += len(system)
         with_both += sum(e.source is not None and e.target is not None for e in system)
