@@ -162,19 +162,20 @@ class _SentenceCoder:
         return self._finish(dataclasses.replace(event, source=source, target=target), raw, trace)
 
     def _proposals(self, coded_types: set[str]) -> list[Event]:
+        top, other = self.settings.top_threshold, self.settings.propose_threshold
+        ranked = sorted(self.prediction.type_probs.items(), key=lambda item: (-item[1], item[0]))
+        wanted = [(event_type, score) for rank, (event_type, score) in enumerate(ranked)
+                  if event_type not in coded_types and score >= (top if rank == 0 else other)]
+        if not wanted:
+            return []  # most sentences: no actor reading needed
         anchor = self.sentence.root  # the word the attribute rules read around
         source, source_by = self._role(self.prediction.source_spans, None, anchor, before=True)
         target, target_by = self._role(self.prediction.target_spans, source, anchor, before=False)
         roles = Roles(source, target, (), TAGGED_ROLE_WEIGHT)
         if not has_distinct_actors(roles):
             return []
-        ranked = sorted(self.prediction.type_probs.items(), key=lambda item: (-item[1], item[0]))
         events = []
-        for rank, (event_type, score) in enumerate(ranked):
-            settings = self.settings
-            threshold = settings.top_threshold if rank == 0 else settings.propose_threshold
-            if score < threshold or event_type in coded_types:
-                continue
+        for event_type, score in wanted:
             event = make_event(
                 self.number, self.sentence, self.article, self.kb, self.attributes,
                 event_type=event_type, mode=None, anchor=anchor, roles=roles,
