@@ -158,6 +158,21 @@ class Store:
     def close(self) -> None:
         self._con.close()
 
+    @_reported
+    def run(
+        self,
+        query: Callable[Concatenate[duckdb.DuckDBPyConnection, P], R],
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> R:
+        """``query(connection, *args, **kwargs)``: a read function of :mod:`dyad.store.queries`
+        (or one kept beside its only user) on this store, its errors reported like the others."""
+        return query(self._con, *args, **kwargs)
+
+    def interrupt(self) -> None:
+        """Stop the query running on this store, from another thread (a time limit)."""
+        self._con.interrupt()
+
     def __enter__(self) -> Store:
         return self
 

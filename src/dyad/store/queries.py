@@ -26,6 +26,21 @@ class EventFilter:
     min_confidence: float = 0.0
     include_flagged: bool = True
     repeats: bool = True  # False: leave out repeated tellings (``duplicate_of`` set)
+    sort: str = "date"  # a key of SORT_COLUMNS
+    descending: bool = False
+    offset: int = 0  # rows to pass over before the first one returned (pages of a table)
+
+
+# What events may be sorted by (a name from a request is looked up here, never put in SQL).
+SORT_COLUMNS = {
+    "date": "e.date",
+    "type": "e.event_type",
+    "quad": "e.quad_class",
+    "intensity": "e.intensity",
+    "confidence": "e.confidence",
+    "source": "e.source_text",
+    "target": "e.target_text",
+}
 
 
 # Every participant id of an event: source, target and the further participants.
@@ -48,13 +63,32 @@ def events(con: duckdb.DuckDBPyConnection, where: EventFilter) -> list[dict[str,
     sql = _EVENT_SELECT
     if clauses:
         sql += "WHERE " + " AND ".join(clauses)
-    sql += "\nORDER BY e.date NULLS LAST, e.doc_id, e.sentence_index, e.char_start, e.event_id"
+    if where.sort not in SORT_COLUMNS:
+        raise QueryError(f"cannot sort events by {where.sort!r} (one of {', '.join(SORT_COLUMNS)})")
+    direction = "DESC" if where.descending else "ASC"
+    sql += (
+        f"\nORDER BY {SORT_COLUMNS[where.sort]} {direction} NULLS LAST, "
+        "e.doc_id, e.sentence_index, e.char_start, e.event_id"
+    )
     if where.limit is not None:
         if where.limit < 0:
             raise QueryError(f"limit must not be negative, not {where.limit}")
         sql += "\nLIMIT ?"
         params.append(where.limit)
+    if where.offset:
+        if where.offset < 0:
+            raise QueryError(f"offset must not be negative, not {where.offset}")
+        sql += "\nOFFSET ?"
+        params.append(where.offset)
     return [_event_record(row) for row in _dicts(con.execute(sql, params))]
+
+
+def count_events(con: duckdb.DuckDBPyConnection, where: EventFilter) -> int:
+    """How many events match ``where`` (its limit, offset and order aside)."""
+    clauses, params = _event_conditions(con, where)
+    sql = "SELECT count(*) FROM events e" + (" WHERE " + " AND ".join(clauses) if clauses else "")
+    row = con.execute(sql, params).fetchone()
+    return int(row[0]) if row else 0
 
 
 def _event_conditions(
