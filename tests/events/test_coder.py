@@ -96,6 +96,12 @@ def test_codes_no_event(code_text, summary, text):
         assert kinds == set()
 
 
+def test_sentence_ending_in_the_next_ones_opening_quote_reports_events(code_text, summary):
+    # With straight quotes the splitter can leave the next quote's opening mark on a sentence.
+    events = code_text('Iraq accused Turkey of attacking civilians. "')
+    assert [summary(e) for e in events] == [("ACCUSE", "irq", "tur")]
+
+
 def test_labour_strike_is_protest(code_text, summary):
     events = code_text("Iraqi oil workers went on strike against the Iraqi government.")
     assert [summary(e) for e in events] == [("PROTEST", "irq.lab", "irq.gov")]

@@ -153,7 +153,9 @@ def reports_events(sentence: Span, article: Article, grammar: Grammar) -> bool:
         return False
     if any(marker in text for marker in grammar.caption_markers):
         return False
-    return text.rstrip(CLOSING_BRACKETS).endswith(grammar.final_punctuation)
+    # Whitespace too: where quotes are straight, the splitter may leave the next sentence's
+    # opening quote on this one ('... community. "').
+    return text.rstrip(CLOSING_BRACKETS + " \t\n").endswith(grammar.final_punctuation)
 
 
 def _host_government(
