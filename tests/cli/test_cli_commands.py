@@ -20,7 +20,7 @@ from click.testing import CliRunner
 from dyad_fakes import border_article
 
 from dyad.cli import main
-from dyad.export.contract import event_record
+from dyad.export.contract import ClusterFacts, event_record
 from dyad.records import Skip
 
 
@@ -172,7 +172,9 @@ def test_events_jsonl_is_the_contract_shape(stored):
     result = run("--db", stored, "events", "--format", "jsonl")
     lines = result.stdout.splitlines()
     records = [json.loads(line) for line in lines]
-    expected = [event_record(e) for e in border_article(records[0]["doc_id"]).events]
+    events = border_article(records[0]["doc_id"]).events
+    # Four different events of one article: four clusters of one report each.
+    expected = [event_record(e, ClusterFacts(e.event_id, 1, 1, "2025-01-14")) for e in events]
     assert lines == [json.dumps(r, ensure_ascii=False) for r in expected]
 
 

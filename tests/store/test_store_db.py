@@ -4,7 +4,7 @@ import duckdb
 import pytest
 from dyad_fakes import IRQGOV, SYRGOV, Coded, article, border_article
 
-from dyad.export.contract import event_record
+from dyad.export.contract import ClusterFacts, event_record
 from dyad.records import Skip
 from dyad.store import (
     DatabaseError,
@@ -48,7 +48,11 @@ def test_migrations_are_idempotent(tmp_path):
 def test_round_trip_gives_back_identical_contract_records(store):
     result = border_article()
     assert store.write(result) is True
-    expected = sorted((event_record(e) for e in result.events), key=lambda r: r["event_id"])
+    # Its four events are four different events: each is a cluster of one report.
+    alone = {e.event_id: ClusterFacts(e.event_id, 1, 1, "2025-01-14") for e in result.events}
+    expected = sorted(
+        (event_record(e, alone[e.event_id]) for e in result.events), key=lambda r: r["event_id"]
+    )
     stored = sorted(store.events(), key=lambda r: r["event_id"])
     assert stored == expected
     # Same keys in the same order: `dyad events --format jsonl` prints the contract shape.

@@ -82,12 +82,13 @@ def event_filters(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
-def stored_events(settings: Settings, **filters: Any) -> list[dict[str, Any]]:
-    """Events from the database, filtered by the command's options and the output settings."""
+def stored_events(settings: Settings, fused: bool = False, **filters: Any) -> list[dict[str, Any]]:
+    """Events from the database, filtered by the command's options and the output settings;
+    ``fused``: one record per real-world event (``Store.fused_events``)."""
     from dyad.store import Store
 
     with Store(settings.db, read_only=True) as store:
-        return store.events(
+        return (store.fused_events if fused else store.events)(
             **filters,
             min_confidence=settings.min_confidence,
             include_flagged=settings.include_flagged,
@@ -107,11 +108,15 @@ _COLUMNS = (("DATE", 10), ("TYPE", 9), ("Q", 1), ("SOURCE", 22), ("TARGET", 22),
 _MIN_EVIDENCE_WIDTH = 30
 
 
-def events_table(records: list[dict[str, Any]], width: int | None = None) -> str:
-    """A compact aligned table, one line per event, ending with the evidence sentence."""
+def events_table(
+    records: list[dict[str, Any]], width: int | None = None, *, fused: bool = False
+) -> str:
+    """A compact aligned table, one line per event, ending with the evidence sentence;
+    ``fused`` adds the number of distinct outlets (SRC) reporting each event."""
     from dyad.analyze.brief import participant_label
 
     width = width or shutil.get_terminal_size((120, 24)).columns
+    columns = (*_COLUMNS[:-1], ("SRC", 3), *_COLUMNS[-1:]) if fused else _COLUMNS
     rows = [
         [
             record["date"] or "-",
@@ -119,6 +124,7 @@ def events_table(records: list[dict[str, Any]], width: int | None = None) -> str
             str(record["quad_class"]),
             participant_label(record["source"]),
             participant_label(record["target"]),
+            *([str(record["num_sources"])] if fused else []),
             f"{record['confidence']:.2f}",
             ("(" + ",".join(f[0] for f in ("negated", "hypothetical", "historical") if record[f])
              + ") " if is_flagged(record) else "") + record["sentence"],
@@ -127,11 +133,11 @@ def events_table(records: list[dict[str, Any]], width: int | None = None) -> str
     ]  # fmt: skip
     widths = [
         min(cap, max([len(header)] + [len(row[i]) for row in rows]))
-        for i, (header, cap) in enumerate(_COLUMNS)
+        for i, (header, cap) in enumerate(columns)
     ]
     evidence = max(_MIN_EVIDENCE_WIDTH, width - sum(widths) - 2 * len(widths))
     lines = []
-    for row in [[header for header, _ in _COLUMNS] + ["EVIDENCE"], *rows]:
+    for row in [[header for header, _ in columns] + ["EVIDENCE"], *rows]:
         cells = [_fit(cell, w).ljust(w) for cell, w in zip(row, widths, strict=False)]
         lines.append("  ".join([*cells, _fit(row[-1], evidence)]).rstrip())
     return "\n".join(lines) + "\n"

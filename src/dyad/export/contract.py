@@ -7,6 +7,8 @@ Fields may be added (``trigger``); contract fields are never renamed or dropped.
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
 from typing import Any
 
 from dyad.records import Event, Mention
@@ -31,6 +33,16 @@ LOCATION_FIELDS = ("name", "country", "lat", "lon")
 FLAGS = ("negated", "hypothetical", "historical")
 
 
+@dataclass(frozen=True, slots=True)
+class ClusterFacts:
+    """The contract's cross-article fusion fields, shared by the events of one cluster."""
+
+    cluster_id: str
+    num_reports: int  # articles in the cluster
+    num_sources: int  # distinct outlets
+    first_reported: str | None  # earliest publication date (ISO), None when no article is dated
+
+
 def participant_record(mention: Mention | None) -> dict[str, Any] | None:
     """A source/target/other participant; actor fields are null when it was not resolved."""
     if mention is None:
@@ -49,8 +61,8 @@ def participant_record(mention: Mention | None) -> dict[str, Any] | None:
     }
 
 
-def event_record(event: Event) -> dict[str, Any]:
-    """The contract JSON object for one event."""
+def event_record(event: Event, cluster: ClusterFacts | None = None) -> dict[str, Any]:
+    """The contract JSON object for one event; its fusion fields are null without ``cluster``."""
     date = event.date
     location = event.location
     return {
@@ -92,6 +104,10 @@ def event_record(event: Event) -> dict[str, Any]:
         "confidence": event.confidence,
         "trigger": event.trigger,
         "duplicate_of": event.duplicate_of,
+        "cluster_id": cluster.cluster_id if cluster else None,
+        "num_reports": cluster.num_reports if cluster else None,
+        "num_sources": cluster.num_sources if cluster else None,
+        "first_reported": cluster.first_reported if cluster else None,
     }
 
 
@@ -151,4 +167,6 @@ def flat_event_record(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def _cell(value: Any) -> Any:
-    return ";".join(value) if isinstance(value, list) else value
+    if isinstance(value, list):  # names; or the reports of a fused event, as JSON
+        return ";".join(value) if all(isinstance(v, str) for v in value) else json.dumps(value)
+    return value

@@ -54,6 +54,10 @@ PARQUET_SCHEMA = {
     "confidence": "DOUBLE",
     "trigger": "VARCHAR",
     "duplicate_of": "VARCHAR",
+    "cluster_id": "VARCHAR",
+    "num_reports": "INTEGER",
+    "num_sources": "INTEGER",
+    "first_reported": "DATE",
 }
 
 

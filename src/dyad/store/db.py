@@ -20,7 +20,7 @@ import duckdb
 
 from dyad.export.contract import event_record
 from dyad.records import Actor, Event, Skip
-from dyad.store import queries
+from dyad.store import fusion, queries
 from dyad.store.errors import DatabaseError, StoreError
 
 if TYPE_CHECKING:
@@ -132,6 +132,7 @@ class Store:
         # Actor rows this Store has written, by id: an unchanged actor is not upserted again
         # (the upsert is the costliest statement of a write).
         self._actors_written: dict[str, tuple[Any, ...]] = {}
+        self._fusion_rules = fusion.load_fusion_rules()
         if not read_only:
             try:
                 self._migrate()
@@ -238,6 +239,7 @@ class Store:
                 f"VALUES ({', '.join('?' * len(_EVENT_COLUMNS))})",
                 [_event_row(event) for event in result.events],
             )
+            fusion.add_articles(con, [article.doc_id], self._fusion_rules)
             con.commit()
         except BaseException:
             con.rollback()
@@ -293,6 +295,32 @@ class Store:
                 min_confidence=min_confidence, include_flagged=include_flagged,
             ),
         )  # fmt: skip
+
+    @_reported
+    def fused_events(self, **filters: Any) -> list[dict[str, Any]]:
+        """One record per real-world event (cluster of reports across articles), with the same
+        filters as :meth:`events`; see :func:`dyad.store.queries.fused_events`."""
+        return queries.fused_events(self._con, queries.EventFilter(**filters))
+
+    @_reported
+    def fuse(self, rebuild: bool = False) -> int:
+        """Fuse the events stored before fusion existed, or (``rebuild``) every event from
+        scratch, in one transaction; returns the number of articles (re)fused."""
+        con = self._con
+        con.begin()
+        try:
+            if rebuild:
+                fusion.rebuild(con, self._fusion_rules)
+                done = con.execute("SELECT count(*) FROM articles").fetchone()[0]  # type: ignore[index]
+            else:
+                doc_ids = fusion.unfused_doc_ids(con)
+                fusion.add_articles(con, doc_ids, self._fusion_rules)
+                done = len(doc_ids)
+            con.commit()
+        except BaseException:
+            con.rollback()
+            raise
+        return int(done)
 
     @_reported
     def resolve_actor(self, spec: str) -> tuple[str, ...]:

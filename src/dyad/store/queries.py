@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import duckdb
@@ -51,10 +51,17 @@ SELECT e.*,
        s.country AS source_country, s.sector AS source_sector, s.name AS source_name,
        s.aliases AS source_aliases,
        t.country AS target_country, t.sector AS target_sector, t.name AS target_name,
-       t.aliases AS target_aliases
+       t.aliases AS target_aliases,
+       coalesce(c.cluster_id, e.event_id) AS cluster_id,
+       coalesce(f.num_reports, 1) AS num_reports,
+       coalesce(f.num_sources, 1) AS num_sources,
+       coalesce(f.first_reported, a.published) AS first_reported
 FROM events e
 LEFT JOIN actors s ON s.id = e.source_id
 LEFT JOIN actors t ON t.id = e.target_id
+LEFT JOIN articles a ON a.doc_id = e.doc_id
+LEFT JOIN event_clusters c ON c.event_id = e.event_id
+LEFT JOIN cluster_facts f ON f.cluster_id = c.cluster_id
 """
 
 
@@ -89,6 +96,71 @@ def count_events(con: duckdb.DuckDBPyConnection, where: EventFilter) -> int:
     sql = "SELECT count(*) FROM events e" + (" WHERE " + " AND ".join(clauses) if clauses else "")
     row = con.execute(sql, params).fetchone()
     return int(row[0]) if row else 0
+
+
+def fused_events(con: duckdb.DuckDBPyConnection, where: EventFilter) -> list[dict[str, Any]]:
+    """One record per cluster (one real-world event) among the events matching ``where``.
+
+    Each is the cluster's best matching report (most resolved sides, then highest confidence,
+    then event id) with two fields added: ``reports``, every report of the cluster (event id,
+    article, outlet, publication date, sentence; earliest first), and ``sources``, the distinct
+    outlets named. Clusters come in the order of their first matching event; ``limit`` counts
+    clusters.
+    """
+    best: dict[str, dict[str, Any]] = {}
+    for record in events(con, replace(where, limit=None)):
+        held = best.setdefault(record["cluster_id"], record)
+        if _evidence_rank(record) < _evidence_rank(held):
+            best[record["cluster_id"]] = record
+    chosen = list(best.values())
+    if where.limit is not None:
+        chosen = chosen[: max(where.limit, 0)]
+    reports = _cluster_reports(con, [record["cluster_id"] for record in chosen])
+    fused = []
+    for record in chosen:
+        told = reports.get(record["cluster_id"]) or [_report_of_record(con, record)]
+        outlets = sorted({report["source"] for report in told if report["source"]})
+        fused.append(record | {"reports": told, "sources": outlets})
+    return fused
+
+
+def _evidence_rank(record: dict[str, Any]) -> tuple[int, float, str]:
+    sides = sum(bool(record[role] and record[role]["id"]) for role in ("source", "target"))
+    return -sides, -record["confidence"], record["event_id"]
+
+
+_REPORT_COLUMNS = """
+SELECT e.event_id, e.doc_id, e.doc_path, a.source, a.published, a.url, e.sentence
+FROM events e JOIN articles a ON a.doc_id = e.doc_id
+"""
+
+
+def _cluster_reports(
+    con: duckdb.DuckDBPyConnection, cluster_ids: list[str]
+) -> dict[str, list[dict[str, Any]]]:
+    rows = _dicts(
+        con.execute(
+            f"SELECT c.cluster_id, r.* FROM event_clusters c JOIN ({_REPORT_COLUMNS}) r "
+            "ON r.event_id = c.event_id WHERE list_contains(?, c.cluster_id) "
+            "ORDER BY r.published NULLS LAST, r.event_id",
+            [cluster_ids],
+        )
+    )
+    reports: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        reports.setdefault(row.pop("cluster_id"), []).append(_report_fields(row))
+    return reports
+
+
+def _report_of_record(con: duckdb.DuckDBPyConnection, record: dict[str, Any]) -> dict[str, Any]:
+    """The report of an event not fused yet (stored before fusion; see `dyad fuse`)."""
+    rows = _dicts(con.execute(f"{_REPORT_COLUMNS} WHERE e.event_id = ?", [record["event_id"]]))
+    return _report_fields(rows[0])
+
+
+def _report_fields(row: dict[str, Any]) -> dict[str, Any]:
+    published = row["published"]
+    return row | {"published": published.isoformat() if published else None}
 
 
 def _event_conditions(
@@ -253,7 +325,7 @@ def _participant(row: dict[str, Any], role: str) -> dict[str, Any] | None:
 
 def _event_record(row: dict[str, Any]) -> dict[str, Any]:
     """The contract record of one events row (same keys, same order as ``event_record``)."""
-    date = row["date"]
+    date, first_reported = row["date"], row["first_reported"]
     return {
         "event_id": row["event_id"],
         "doc_id": row["doc_id"],
@@ -293,4 +365,8 @@ def _event_record(row: dict[str, Any]) -> dict[str, Any]:
         "confidence": row["confidence"],
         "trigger": row["trigger"],
         "duplicate_of": row["duplicate_of"],
+        "cluster_id": row["cluster_id"],
+        "num_reports": row["num_reports"],
+        "num_sources": row["num_sources"],
+        "first_reported": first_reported.isoformat() if first_reported else None,
     }
