@@ -1,4 +1,5 @@
-"""Walk the given paths and read each file as text, HTML or JSON Lines.
+"""Walk the given paths and read each file as text, HTML, JSON Lines (optionally gzip- or
+zstd-compressed), a Parquet table of articles or a WARC crawl.
 
 Folders are walked recursively in sorted order (by path, so runs are reproducible); hidden files
 and folders (``.git``, ``.DS_Store``) are ignored, and so are links to folders (they may loop).
@@ -11,14 +12,17 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from dyad.errors import NOT_FOUND, TOO_LARGE, UNSUPPORTED, InputError
+from dyad.ingest.compressed import COMPRESSIONS, open_decompressed
 from dyad.ingest.decode import decode_bytes
 from dyad.ingest.jsonl import read_jsonl, read_records
+from dyad.ingest.parquet import read_parquet_articles
 from dyad.ingest.paths import display_name, unreadable_skip
+from dyad.ingest.warc import read_warc
 from dyad.records import RawDocument, Skip
 
 DEFAULT_MAX_BYTES = 5_000_000
@@ -34,6 +38,8 @@ FORMAT_BY_SUFFIX = {
     ".htm": "html",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".parquet": "parquet",
+    ".warc": "warc",
 }
 
 
@@ -87,40 +93,66 @@ def expand_folders(paths: Iterable[str]) -> list[str]:
     return expanded
 
 
-def _walk(folder: Path) -> list[tuple[Path, OSError | None]]:
+def _walk(folder: Path) -> Iterator[tuple[Path, OSError | None]]:
     """Every visible file under ``folder`` with None, and each folder that cannot be listed with
-    the error, sorted by path relative to ``folder``."""
-    found: list[tuple[Path, OSError | None]] = []
-    pending = [folder]
+    the error, in path order; streamed: only the names of the folders being walked are held,
+    never the whole tree's (a corpus may have millions of files)."""
+    top = _listing(folder)
+    if isinstance(top, OSError):
+        yield folder, top
+        return
+    pending = [(folder, iter(top))]
     while pending:
-        current = pending.pop()
-        try:
-            with os.scandir(current) as entries:
-                listed = [entry for entry in entries if not entry.name.startswith(".")]
-            # Links to folders are not followed (they may loop); links to files are read.
-            folders = [Path(e.path) for e in listed if e.is_dir(follow_symlinks=False)]
-            files = [Path(e.path) for e in listed if e.is_file()]
-        except OSError as error:
-            found.append((current, error))
+        current, names = pending[-1]
+        entry = next(names, None)
+        if entry is None:
+            pending.pop()
             continue
-        pending += folders
-        found += [(path, None) for path in files]
-    return sorted(found, key=lambda pair: pair[0].relative_to(folder).as_posix())
+        name, is_folder = entry
+        path = current / name
+        if not is_folder:
+            yield path, None
+            continue
+        listed = _listing(path)
+        if isinstance(listed, OSError):
+            yield path, listed
+        else:
+            pending.append((path, iter(listed)))
+
+
+def _listing(folder: Path) -> list[tuple[str, bool]] | OSError:
+    """(name, is a folder) of the visible entries of ``folder``, sorted so that walking them in
+    order lists paths in sorted order (a folder sorts as its name + ``/``), or the error."""
+    try:
+        with os.scandir(folder) as entries:
+            # Links to folders are not followed (they may loop); links to files are read.
+            listed = [
+                (entry.name, entry.is_dir(follow_symlinks=False))
+                for entry in entries
+                if not entry.name.startswith(".")
+                and (entry.is_dir(follow_symlinks=False) or entry.is_file())
+            ]
+    except OSError as error:
+        return error
+    return sorted(listed, key=lambda pair: pair[0] + "/" if pair[1] else pair[0])
 
 
 def _read_file(path: Path, max_bytes: int) -> Iterator[RawDocument | Skip]:
     name = display_name(path)
-    input_format = FORMAT_BY_SUFFIX.get(path.suffix.lower())
-    if input_format is None:
+    compressed = path.suffix.lower() in COMPRESSIONS
+    suffix = Path(path.stem).suffix if compressed else path.suffix
+    input_format = FORMAT_BY_SUFFIX.get(suffix.lower())
+    if input_format is None or (compressed and input_format == "parquet"):
         known = ", ".join(suffix for suffix in FORMAT_BY_SUFFIX if suffix)
-        suffix = display_name(path.suffix)
-        yield Skip(name, UNSUPPORTED, f"{name}: unsupported file type '{suffix}' ({known})")
+        shown = display_name("".join(path.suffixes[-2:] if compressed else [path.suffix]))
+        yield Skip(name, UNSUPPORTED, f"{name}: unsupported file type '{shown}' ({known}; "
+                   f"{', '.join(COMPRESSIONS)} compressed)")  # fmt: skip
         return
-    if input_format == "jsonl":
-        yield from read_jsonl(path, name, max_bytes)
+    if input_format in READERS:  # a file of many articles
+        yield from READERS[input_format](path, name, max_bytes, compressed)
         return
     try:
-        with path.open("rb") as stream:
+        with open_decompressed(path) if compressed else path.open("rb") as stream:
             content = decode_bytes(_read_capped(stream, name, max_bytes), name)
     except InputError as error:
         yield error.skip(name)
@@ -128,6 +160,25 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[RawDocument | Skip]:
         yield unreadable_skip(name, error)
     else:
         yield RawDocument(content=content, format=input_format, doc_path=name)
+
+
+def _jsonl(path: Path, name: str, max_bytes: int, compressed: bool) -> Iterator[RawDocument | Skip]:
+    if not compressed:
+        yield from read_jsonl(path, name, max_bytes)
+        return
+    try:
+        yield from read_jsonl(path, name, max_bytes, open_decompressed)
+    except InputError as error:  # a compression whose package is not installed
+        yield error.skip(name)
+
+
+# Readers of the files that hold many articles: (path, name, max_bytes, compressed).
+READERS: dict[str, Callable[[Path, str, int, bool], Iterator[RawDocument | Skip]]] = {
+    "jsonl": _jsonl,
+    # warcio reads .warc.gz itself (a gzip member per record).
+    "warc": lambda path, name, max_bytes, _: read_warc(path, name, max_bytes),
+    "parquet": lambda path, name, max_bytes, _: read_parquet_articles(path, name, max_bytes),
+}
 
 
 def _read_capped(stream: BinaryIO, name: str, max_bytes: int) -> bytes:

@@ -8,8 +8,9 @@ over-long line is read past in blocks and the record skipped as too large.
 
 from __future__ import annotations
 
+import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -23,15 +24,22 @@ OPTIONAL_STRING_FIELDS = ("title", "url", "date", "source")
 SKIP_BLOCK_BYTES = 1 << 20
 
 
-def read_jsonl(path: Path, name: str, max_bytes: int) -> Iterator[RawDocument | Skip]:
+def read_jsonl(
+    path: Path,
+    name: str,
+    max_bytes: int,
+    open_stream: Callable[[Path], io.BufferedReader] = lambda path: path.open("rb"),
+) -> Iterator[RawDocument | Skip]:
     """One RawDocument per record line of ``path`` (shown as ``name``), or a Skip for each bad
-    line; a Skip for the file if it cannot be read."""
+    line; a Skip for the file if it cannot be read (or, compressed, stops decompressing).
+
+    ``open_stream`` opens the file as bytes (a decompressing reader for ``.jsonl.gz``).
+    """
     try:
-        with path.open("rb") as stream:
-            if b"\x00" in stream.read(SNIFF_BYTES):
+        with open_stream(path) as stream:
+            if b"\x00" in stream.peek(SNIFF_BYTES)[:SNIFF_BYTES]:
                 yield Skip(name, BINARY, f"{name}: binary content (NUL bytes), not JSON Lines")
                 return
-            stream.seek(0)
             yield from read_records(stream, name, name, max_bytes)
     except OSError as error:
         yield unreadable_skip(name, error)
@@ -91,6 +99,12 @@ def _read_past_line_end(stream: BinaryIO) -> int:
 
 def _record_document(line: bytes, line_name: str, path: str) -> RawDocument:
     record = _parse_object(decode_bytes(line.rstrip(b"\r\n"), line_name), line_name)
+    return record_document(record, line_name, path)
+
+
+def record_document(record: dict[str, Any], line_name: str, path: str) -> RawDocument:
+    """The document of one article record (a JSON object, a Parquet row), or an InputError
+    naming ``line_name`` when it has no usable ``text`` or a field of the wrong type."""
     text = record.get("text")
     if not isinstance(text, str):
         problem = "has no 'text' field" if text is None else "'text' is not a string"
