@@ -34,6 +34,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "brief": ("dyad.cli.brief", "brief", "Relations brief for two actors."),
     "skips": ("dyad.cli.skips", "skips", "List the inputs that were skipped, with reasons."),
     "demo": ("dyad.cli.demo", "demo", "Code the bundled example articles and brief on them."),
+    "serve": ("dyad.cli.serve", "serve", "Serve the web workbench and JSON API over the database."),
     "evaluate": ("dyad.evaluate", "cli_command", "Score the coder against the gold data sets."),
 }
 
