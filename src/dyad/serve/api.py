@@ -45,7 +45,7 @@ class Api:
             Route("/api/events", self.events),
             Route("/api/dyad/{a}/{b}", self.dyad),
             Route("/api/article/{doc_id}", self.article),
-            Route("/api/actor/{actor_id:path}", self.actor),
+            Route("/api/actor/{actor_id}", self.actor),
             Route("/api/network", self.network),
             Route("/api/search", self.search),
             Route("/api/articles", self.upload, methods=["POST"]),

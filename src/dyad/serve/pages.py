@@ -58,7 +58,7 @@ class Pages:
             Route("/dyad/{a}/{b}", self.dyad),
             Route("/events", self.events),
             Route("/article/{doc_id}", self.article),
-            Route("/actor/{actor_id:path}", self.actor),
+            Route("/actor/{actor_id}", self.actor),
             Route("/network", self.network),
             Route("/search", self.search),
             Route("/dyad", self.dyad_form),
