@@ -85,9 +85,9 @@ def event_filters(command: Callable[..., Any]) -> Callable[..., Any]:
 def stored_events(settings: Settings, fused: bool = False, **filters: Any) -> list[dict[str, Any]]:
     """Events from the database, filtered by the command's options and the output settings;
     ``fused``: one record per real-world event (``Store.fused_events``)."""
-    from dyad.store import Store
+    from dyad.store.parquet import open_store  # a DuckDB file or a Parquet dataset
 
-    with Store(settings.db, read_only=True) as store:
+    with open_store(settings.db, read_only=True) as store:
         return (store.fused_events if fused else store.events)(
             **filters,
             min_confidence=settings.min_confidence,

@@ -79,7 +79,7 @@ def _text_writer(
 
 def _articles_of(settings: Settings, records: list[dict[str, Any]]) -> Mapping[str, ArticleInfo]:
     from dyad.export.article_info import article_info
-    from dyad.store import Store
+    from dyad.store.parquet import open_store  # a DuckDB file or a Parquet dataset
 
-    with Store(settings.db, read_only=True) as store:
+    with open_store(settings.db, read_only=True) as store:
         return store.run(article_info, sorted({record["doc_id"] for record in records}))

@@ -16,9 +16,9 @@ from dyad.config import Settings
 def skips(settings: Settings, output_format: str) -> None:
     """List the recorded skipped inputs: when, which input, the reason code and the detail."""
     from dyad.export.writers import json_line
-    from dyad.store import Store
+    from dyad.store.parquet import open_store  # a DuckDB file or a Parquet dataset
 
-    with Store(settings.db, read_only=True) as store:
+    with open_store(settings.db, read_only=True) as store:
         records = store.skips()
     if output_format == "jsonl":
         for record in records:
