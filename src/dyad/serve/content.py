@@ -19,6 +19,7 @@ HOME_DYADS = 10
 HOME_EVENTS = 10
 PARTNERS = 10
 NETWORK_EDGES = 60
+MAX_ARTICLE_EVENTS = 1000
 
 
 class NotFound(LookupError):
@@ -26,9 +27,10 @@ class NotFound(LookupError):
 
 
 def home(store: Store, config: ServeConfig) -> dict[str, Any]:
-    """Counts, the busiest country pairs and the latest events (one row per event told)."""
+    """Counts, the busiest country pairs and the latest fused events (one per real-world event,
+    with every report of it)."""
     latest = store.run(
-        store_queries.events,
+        store_queries.fused_events,
         store_queries.EventFilter(
             limit=HOME_EVENTS, sort="date", descending=True, repeats=False,
             min_confidence=config.min_confidence,
@@ -84,9 +86,13 @@ def article(store: Store, doc_id: str) -> dict[str, Any]:
                 sentence.pop("event_ids") or [], sentence.pop("event_types") or [], strict=True
             )
         ]
+    events = store.run(
+        store_queries.events, store_queries.EventFilter(doc_id=doc_id, limit=MAX_ARTICLE_EVENTS)
+    )
     return found | {
         "sentences": sentences,
         "mentions": store.run(queries.article_mentions, doc_id),
+        "events": events,
     }
 
 

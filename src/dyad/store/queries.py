@@ -29,6 +29,7 @@ class EventFilter:
     sort: str = "date"  # a key of SORT_COLUMNS
     descending: bool = False
     offset: int = 0  # rows to pass over before the first one returned (pages of a table)
+    doc_id: str | None = None  # the events of one article
 
 
 # What events may be sorted by (a name from a request is looked up here, never put in SQL).
@@ -180,6 +181,9 @@ def _event_conditions(
             "lambda p: list_contains(?, p) OR list_contains(?, p))) >= 2"
         )
         params += [side_a, side_b, side_a, side_b]
+    if where.doc_id is not None:
+        clauses.append("e.doc_id = ?")
+        params.append(where.doc_id)
     if where.event_type is not None:
         clauses.append("e.event_type = ?")
         params.append(where.event_type.strip().upper())

@@ -23,14 +23,20 @@ function setUpEventRows() {
       }
     });
   }
-  // /article/...#event-ID and /events?...#event-ID open that event's evidence.
-  const wanted = decodeURIComponent(location.hash.replace(/^#event-/, ""));
-  const row = wanted && document.querySelector(`tr.event-row[data-event-id="${CSS.escape(wanted)}"]`);
-  if (row) {
-    row.classList.add("target-event");
-    toggleEvidence(row, true);
-    row.scrollIntoView({ block: "center" });
-  }
+  openLinkedEvent();
+  window.addEventListener("hashchange", openLinkedEvent);
+}
+
+// A link to #event-ID (the event labels of the article view) opens that event's evidence.
+function openLinkedEvent() {
+  if (!location.hash.startsWith("#event-")) return;
+  const wanted = decodeURIComponent(location.hash.slice("#event-".length));
+  const row = document.querySelector(`tr.event-row[data-event-id="${CSS.escape(wanted)}"]`);
+  if (!row) return;
+  for (const marked of document.querySelectorAll("tr.target-event")) marked.classList.remove("target-event");
+  row.classList.add("target-event");
+  toggleEvidence(row, true);
+  row.scrollIntoView({ block: "center" });
 }
 
 function setUpUpload() {
