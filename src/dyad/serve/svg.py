@@ -32,6 +32,7 @@ def monthly_chart(months: Sequence[MonthCounts], title: str) -> Markup:
     """Bars per month: cooperation stacked above the axis, conflict below it."""
     if not months:
         return Markup('<p class="empty">No dated events to chart.</p>')
+    months = with_empty_months(months)
     top = max(max(m.counts[0] + m.counts[1], m.counts[2] + m.counts[3]) for m in months) or 1
     plot_height = (CHART_HEIGHT - 2 * CHART_MARGIN) / 2
     axis_y = CHART_MARGIN + plot_height
@@ -74,6 +75,17 @@ def monthly_chart(months: Sequence[MonthCounts], title: str) -> Markup:
             )
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def with_empty_months(months: Sequence[MonthCounts]) -> list[MonthCounts]:
+    """Every month from the first to the last, those without events at zero (a gap is news)."""
+    given = {month.month: month for month in months}
+    year, month = map(int, months[0].month.split("-"))
+    filled = []
+    while (label := f"{year:04d}-{month:02d}") <= months[-1].month:
+        filled.append(given.get(label, MonthCounts(label, (0, 0, 0, 0))))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return filled
 
 
 @dataclass(frozen=True, slots=True)
