@@ -19,6 +19,7 @@ demo: install
 
 test: install
 	$(BIN)/ruff check src tests bench training
+	bash scripts/ensure_chromium.sh
 	$(BIN)/pytest
 
 bench: install
