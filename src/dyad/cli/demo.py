@@ -25,7 +25,7 @@ def examples_folder() -> Path:
 @click.command("demo")
 @click.option(
     "--into", type=click.Path(dir_okay=False, path_type=Path),
-    help="Keep the database in this file (default: a temporary one, removed afterwards).",
+    help="Keep the database in this file (default: a new one in the temporary folder).",
 )  # fmt: skip
 @click.pass_obj
 def demo(settings: Settings, into: Path | None) -> None:
@@ -40,7 +40,8 @@ def demo(settings: Settings, into: Path | None) -> None:
     if not files:
         raise click.ClickException(f"no example articles found in {examples_folder()}")
     pipeline = make_pipeline(settings)
-    folder = tempfile.TemporaryDirectory(prefix="dyad-demo-") if into is None else nullcontext()
+    # The database is kept either way: the command printed at the end serves it.
+    folder = nullcontext(tempfile.mkdtemp(prefix="dyad-demo-") if into is None else None)
     with folder as tmp:
         db = into if into is not None else Path(tmp) / "demo.duckdb"
         with Store(db) as store:
@@ -60,5 +61,5 @@ def demo(settings: Settings, into: Path | None) -> None:
             for side_a, side_b, _ in store.top_country_dyads(DEMO_BRIEFS):
                 report = build_brief(store, side_a, side_b, min_confidence=settings.min_confidence)
                 click.echo("\n" + render_text(report), nl=False)
-        if into is not None:
-            click.echo(f"\nDatabase kept in {db}; try `dyad --db {db} events --actor SYR`.")
+        click.echo(f"\nDatabase kept in {db}; try `dyad --db {db} events --actor SYR`.")
+        click.echo(f"Browse it in the workbench (web pages and JSON API): dyad --db {db} serve")
