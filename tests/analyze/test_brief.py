@@ -5,7 +5,7 @@ import json
 import pytest
 from dyad_fakes import IRQGOV, IRQSPY, ISIS, SHARAA, SYRGOV, Coded, article, retold_article
 
-from dyad.analyze.brief import MonthSummary, build_brief, render_text, trend
+from dyad.analyze.brief import SCHEMA, build_brief
 from dyad.store import Store, UnknownActorError
 
 BAGHDAD = (IRQGOV, "Baghdad")
@@ -31,13 +31,16 @@ CODED = [
     Coded(2, "AID", 2, 5.0, BAGHDAD, DAMASCUS, "2024-11-25", 0.6),  # 3.0
     Coded(3, "CONSULT", 1, 1.0, (IRQSPY, "Iraqi intelligence"), (SHARAA, "al-Sharaa"),
           "2024-12-02", 0.8),  # 0.8
-    Coded(4, "ACCUSE", 3, -2.0, BAGHDAD, DAMASCUS, "2024-12-15", 0.8),  # 1.6
+    Coded(4, "ACCUSE", 3, -2.0, BAGHDAD, DAMASCUS, "2024-12-15", 0.8,
+          extra={"trigger": "accused"}),  # 1.6
     Coded(5, "ASSAULT", 4, -9.0, DAMASCUS, BAGHDAD, "2024-12-20", 0.5),  # 4.5
     Coded(6, "COERCE", 4, -6.0, DAMASCUS, BAGHDAD, "2025-01-05", 0.9),  # 5.4
-    Coded(7, "ACCUSE", 3, -2.0, (SHARAA, "al-Sharaa"), BAGHDAD, "2025-01-09", 0.7),  # 1.4
+    Coded(7, "ACCUSE", 3, -2.0, (SHARAA, "al-Sharaa"), BAGHDAD, "2025-01-09", 0.7,
+          extra={"trigger": "accused"}),  # 1.4
     Coded(8, "ASSAULT", 4, -10.0, BAGHDAD, DAMASCUS, "2025-01-12", 1.0,
-          extra={"hypothetical": True}),  # 10, but flagged: not counted, ranked last
-    Coded(9, "REJECT", 3, -4.0, BAGHDAD, DAMASCUS, None, 0.5),  # 2.0, undated
+          extra={"hypothetical": True}),  # 10, but flagged: not counted, an open question
+    Coded(9, "REJECT", 3, -4.0, BAGHDAD, DAMASCUS, None, 0.5,
+          extra={"trigger": "rejected"}),  # 2.0, undated
     Coded(10, "ASSAULT", 4, -9.0, (ISIS, "Islamic State"), BAGHDAD, "2025-01-20", 0.9),  # IS
 ]  # fmt: skip
 
@@ -56,7 +59,9 @@ def brief(store):
 
 def test_counts_reported_events_between_the_two_sides_only(brief):
     # Events 0-9 are between Iraq and Syria; 8 is hypothetical; 9 has no date; 10 involves IS.
-    assert (brief.events, brief.counted, brief.flagged, brief.undated) == (10, 9, 1, 1)
+    counts = brief.counts
+    assert (counts.reports, counts.events, counts.counted) == (10, 10, 9)
+    assert (counts.flagged, counts.undated) == (1, 1)
 
 
 def test_monthly_counts_by_quad_class(brief):
@@ -68,12 +73,10 @@ def test_monthly_counts_by_quad_class(brief):
     assert [round(m.net, 4) for m in brief.months] == [1.0, -0.3333, -1.0]
 
 
-def test_trend_compares_the_latest_month_with_the_months_before(brief):
-    # Latest net -1.0 against mean(1.0, -1/3) = 1/3: a change of -4/3.
-    assert brief.trend.direction == "worsening"
-    assert (brief.trend.latest_month, brief.trend.latest_net) == ("2025-01", -1.0)
-    assert (brief.trend.earlier_net, brief.trend.earlier_months) == (0.3333, 2)
-    assert brief.trend.change == -1.3333
+def test_three_months_of_events_are_too_few_for_a_trend(brief):
+    # All 8 dated events fall in the last three months: nothing earlier to compare with.
+    assert brief.trend.direction == "insufficient data"
+    assert brief.trend.recent.events == 8 and brief.trend.earlier is None
 
 
 def test_key_events_rank_by_intensity_times_confidence(brief):
@@ -85,58 +88,57 @@ def test_key_events_rank_by_intensity_times_confidence(brief):
         ("REJECT", None),
     ]
     first = brief.key_events[0]
-    assert (first.source, first.target) == ("Government of Syria", "Government of Iraq")
-    assert first.sentence == "Damascus seized Iraqi trucks, Baghdad said."
+    assert (first.source.name, first.target.name) == ("Government of Syria", "Government of Iraq")
+    assert (first.num_reports, first.num_sources) == (1, 1)
+    assert [e.sentence for e in first.evidence] == ["Damascus seized Iraqi trucks, Baghdad said."]
 
 
-def test_flagged_events_rank_after_every_reported_fact(store):
-    from dyad.analyze.brief import key_events
+def test_a_threat_not_carried_out_is_an_open_question(brief):
+    assert [(q.event_type, q.flags) for q in brief.open_questions] == [
+        ("ASSAULT", ("hypothetical",))
+    ]
 
-    ranked = key_events(store.events(dyad=("IRQ", "SYR")), count=10)
-    assert ranked[-1].flags == ("hypothetical",)
-    assert ranked[-1].intensity == -10.0
+
+def test_the_islamic_state_is_a_third_party_of_iraq(brief):
+    [party] = brief.third_parties
+    assert (party.actor.name, party.events_with_a, party.events_with_b) == ("Islamic State", 1, 0)
+    assert party.net_with_a == -1.0
+    assert [e.evidence[0].sentence for e in party.toward_a] == ["Islamic State attacked Baghdad."]
+
+
+def test_positions_inside_each_side_come_from_stance_events_and_words(brief):
+    held_a = [(p.holder.name, p.stance, p.object) for p in brief.positions_a]
+    assert held_a == [
+        ("Government of Iraq", "oppose", "Damascus of harbouring smugglers"),
+        ("Government of Iraq", "oppose", "the proposal from Damascus"),
+    ]
+    rejected = brief.positions_a[1]
+    assert rejected.basis == ("language: rejected", "event REJECT: rejected")
+    assert [(p.holder.name, p.stance) for p in brief.positions_b] == [("Ahmed al-Sharaa", "oppose")]
 
 
 def test_a_person_against_a_country(store):
     brief = build_brief(store, "al-Sharaa", "IRQ")  # events 3 and 7
-    assert [k.sentence for k in brief.key_events] == [SENTENCES[7], SENTENCES[3]]
-    assert brief.names_a == ("Ahmed al-Sharaa",)
-    assert brief.names_b == ("Government of Iraq", "Iraqi intelligence")
+    assert [k.evidence[0].sentence for k in brief.key_events] == [SENTENCES[7], SENTENCES[3]]
+    assert brief.side_a.names == ("Ahmed al-Sharaa",)
+    assert brief.side_b.names == ("Government of Iraq", "Iraqi intelligence")
 
 
-@pytest.mark.parametrize(
-    ("nets", "direction"),
-    [
-        ([0.5], "insufficient data"),
-        ([0.0, 0.2], "stable"),
-        ([-1.0, 1.0, 0.0], "stable"),
-        ([-1.0, -0.5, 0.5], "improving"),
-        ([1.0, 1.0, 1.0, 1.0, 0.5], "worsening"),
-    ],
-    ids=["one-month", "small-rise", "latest-equals-mean", "rise", "fall"],
-)
-def test_trend_direction(nets, direction):
-    months = tuple(_month(index, net) for index, net in enumerate(nets))
-    assert trend(months).direction == direction
+def test_the_period_narrows_every_part(store):
+    brief = build_brief(store, "IRQ", "SYR", since="2024-12", until="2024-12")
+    assert [m.month for m in brief.months] == ["2024-12"]
+    assert (brief.since, brief.until, brief.counts.counted) == ("2024-12", "2024-12", 3)
+    assert brief.positions_b == ()  # al-Sharaa's accusation is of January
 
 
-def _month(index, net):
-    """A month of 4 events whose net cooperation is ``net`` (a multiple of 0.5)."""
-    cooperation = int((net + 1) * 2)
-    return MonthSummary(f"2024-{index + 1:02d}", (cooperation, 0, 4 - cooperation, 0), 0.0)
-
-
-def test_text_report_shows_numbers_and_evidence(brief):
-    text = render_text(brief)
-    assert "Relations brief: IRQ — SYR" in text
-    assert "2024-12       1       0        1        1  -0.33" in text
-    assert "worsening" in text
-    assert '"Damascus seized Iraqi trucks, Baghdad said."' in text
-    assert "Government of Syria -> Government of Iraq" in text
-
-
-def test_json_form_has_the_same_numbers(brief):
+def test_json_form_is_the_documented_one(brief):
     data = json.loads(json.dumps(brief.to_dict()))
+    assert data["schema"] == SCHEMA
+    assert list(data) == [
+        "schema", "side_a", "side_b", "since", "until", "counts", "months", "trend",
+        "key_events", "third_parties", "positions_a", "positions_b", "positions_third",
+        "open_questions",
+    ]  # fmt: skip
     assert data["months"][1] == {
         "month": "2024-12",
         "counts": [1, 0, 1, 1],
@@ -144,8 +146,14 @@ def test_json_form_has_the_same_numbers(brief):
         "total": 3,
         "net": -0.3333,
     }
-    assert data["trend"]["direction"] == "worsening"
-    assert len(data["key_events"]) == 5
+    event = data["key_events"][0]
+    assert event["evidence"][0] == {
+        "doc_id": "rel",
+        "sentence_index": 6,
+        "sentence": SENTENCES[6],
+        "doc_path": None,
+    }
+    assert set(data["positions_a"][0]) >= {"holder", "stance", "object", "evidence"}
 
 
 def test_unknown_side_is_an_error(store):
@@ -162,13 +170,8 @@ def retold(tmp_path):
 
 
 def test_a_repeated_telling_is_stored_but_counted_once(retold):
-    assert [r["duplicate_of"] for r in retold.events()] == [None, "rep:0"]
     brief = build_brief(retold, "IRQ", "SYR")
-    assert (brief.events, brief.counted, brief.repeats) == (2, 1, 1)
+    assert (brief.counts.reports, brief.counts.events, brief.counts.counted) == (2, 1, 1)
     assert [month.counts for month in brief.months] == [(1, 0, 0, 0)]
-    assert len(brief.key_events) == 1
-
-
-def test_repeated_tellings_can_be_left_out_of_event_lists(retold):
-    assert [r["event_id"] for r in retold.events(repeats=False)] == ["rep:0"]
-    assert len(retold.events()) == 2
+    [meeting] = brief.key_events
+    assert [e.sentence_index for e in meeting.evidence] == [0, 1]

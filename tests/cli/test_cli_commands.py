@@ -255,7 +255,8 @@ def test_brief_text_and_json(stored):
     assert text.startswith("Relations brief: IRQ — SYR")
     data = json.loads(run("--db", stored, "brief", "IRQ", "SYR", "--format", "json").stdout)
     # Events 0, 1 and 3 (hypothetical, so not counted) are between Iraq and Syria.
-    assert (data["events"], data["counted"], data["flagged"]) == (3, 2, 1)
+    counts = data["counts"]
+    assert (counts["events"], counts["counted"], counts["flagged"]) == (3, 2, 1)
 
 
 def test_config_file_sets_the_database(inputs, tmp_path):

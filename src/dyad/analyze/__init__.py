@@ -1,5 +1,6 @@
-"""Analysis over the store: relations briefs for pairs of actors."""
+"""Analysis over the store: relations briefs for pairs of actors, positions of actors."""
 
-from dyad.analyze.brief import Brief, build_brief, render_text
+from dyad.analyze.brief import Brief, build_brief
+from dyad.analyze.positions import Position, positions_of
 
-__all__ = ["Brief", "build_brief", "render_text"]
+__all__ = ["Brief", "Position", "build_brief", "positions_of"]

@@ -113,7 +113,7 @@ def events_table(
 ) -> str:
     """A compact aligned table, one line per event, ending with the evidence sentence;
     ``fused`` adds the number of distinct outlets (SRC) reporting each event."""
-    from dyad.analyze.brief import participant_label
+    from dyad.analyze.evidence import participant_label
 
     width = width or shutil.get_terminal_size((120, 24)).columns
     columns = (*_COLUMNS[:-1], ("SRC", 3), *_COLUMNS[-1:]) if fused else _COLUMNS

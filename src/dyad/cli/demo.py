@@ -31,7 +31,8 @@ def examples_folder() -> Path:
 def demo(settings: Settings, into: Path | None) -> None:
     """Code the bundled example articles, store them, and print the coded events as a table
     followed by a relations brief for the most active country pairs (e.g. IRQ-SYR)."""
-    from dyad.analyze.brief import build_brief, render_text
+    from dyad.analyze.brief import build_brief
+    from dyad.analyze.render import brief_as_text
     from dyad.ingest import FORMAT_BY_SUFFIX
     from dyad.store import Store
 
@@ -60,6 +61,6 @@ def demo(settings: Settings, into: Path | None) -> None:
             click.echo(events_table(records) if records else "no events coded\n")
             for side_a, side_b, _ in store.top_country_dyads(DEMO_BRIEFS):
                 report = build_brief(store, side_a, side_b, min_confidence=settings.min_confidence)
-                click.echo("\n" + render_text(report), nl=False)
+                click.echo("\n" + brief_as_text(report), nl=False)
         click.echo(f"\nDatabase kept in {db}; try `dyad --db {db} events --actor SYR`.")
         click.echo(f"Browse it in the workbench (web pages and JSON API): dyad --db {db} serve")
