@@ -9,6 +9,7 @@ import json
 import pytest
 from starlette.testclient import TestClient
 
+from dyad.serve.access import ServeConfig
 from dyad.serve.app import create_app
 from dyad.store.queries import SORT_COLUMNS
 
@@ -196,3 +197,21 @@ def test_uploads_are_refused_on_a_read_only_server(client):
         headers={"Authorization": "Bearer anything"},
     )
     assert response.status_code == 403
+
+
+def test_a_query_running_past_the_time_limit_is_stopped_with_a_503(workbench_db, monkeypatch):
+    def endless_home(store, config):
+        return store.run(lambda con: con.execute("SELECT count(*) FROM range(10000000000000)"))
+
+    monkeypatch.setattr("dyad.serve.content.home", endless_home)
+    config = ServeConfig(db=workbench_db, query_seconds=0.2)
+    with TestClient(create_app(config)) as slow:
+        response = slow.get("/api/home")
+    assert response.status_code == 503
+    assert "longer than 0.2 s" in response.json()["error"]
+
+
+def test_downloads_stop_at_the_download_cap(workbench_db):
+    with TestClient(create_app(ServeConfig(db=workbench_db, download_rows=3))) as capped:
+        lines = capped.get("/api/events?format=jsonl").text.splitlines()
+    assert len(lines) == 3
