@@ -32,6 +32,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "events": ("dyad.cli.events", "events", "List stored events, filtered."),
     "export": ("dyad.cli.export", "export", "Write stored events as JSON Lines, CSV or Parquet."),
     "brief": ("dyad.cli.brief", "brief", "Relations brief for two actors."),
+    "positions": ("dyad.cli.positions", "positions", "Who is for or against what, with evidence."),
     "skips": ("dyad.cli.skips", "skips", "List the inputs that were skipped, with reasons."),
     "demo": ("dyad.cli.demo", "demo", "Code the bundled example articles and brief on them."),
     "serve": ("dyad.cli.serve", "serve", "Serve the web workbench and JSON API over the database."),
