@@ -84,11 +84,14 @@ def test_an_empty_folder_is_not_a_dataset_yet(tmp_path):
         open_store(tmp_path)
 
 
-def test_dyad_events_and_skips_read_the_dataset(dataset):
+def test_dyad_events_skips_and_brief_read_the_dataset(dataset):
     runner = CliRunner()
     events = runner.invoke(main, ["--db", f"parquet:{dataset}", "events", "--format", "jsonl"])
     assert events.exit_code == 0, events.output
     ids = [json.loads(line)["event_id"] for line in events.stdout.splitlines()]
     assert sorted(ids) == sorted(e.event_id for r in RESULTS for e in r.events)
-    skips = runner.invoke(main, ["--db", str(dataset), "skips", "--format", "jsonl"])
+    skips = runner.invoke(main, ["--db", f"parquet:{dataset}", "skips", "--format", "jsonl"])
     assert [json.loads(line)["input"] for line in skips.stdout.splitlines()] == [SKIP.input]
+    brief = runner.invoke(main, ["--db", f"parquet:{dataset}", "brief", "IRQ", "SYR"])
+    assert brief.exit_code == 0, brief.output
+    assert "IRQ" in brief.stdout and "SYR" in brief.stdout

@@ -47,11 +47,11 @@ def brief(
     from dyad.analyze.brief import build_brief
     from dyad.analyze.render import render_brief
     from dyad.export.output_file import check_output_path, written_atomically
-    from dyad.store import Store
+    from dyad.store.parquet import open_store  # a DuckDB file or a Parquet dataset
 
     if output is not None:
         check_output_path(output)  # before the work: a bad path fails fast
-    with Store(settings.db, read_only=True) as store:
+    with open_store(settings.db, read_only=True) as store:
         report = build_brief(
             store, actor_a, actor_b, since=since, until=until,
             min_confidence=settings.min_confidence,
