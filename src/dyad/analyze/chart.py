@@ -60,7 +60,9 @@ def chart(months: tuple[MonthSummary, ...], title: str) -> Chart:
         labels.append(Label(WIDTH // 2, zero - 20, "no dated events", "middle"))
         return Chart(WIDTH, HEIGHT, tuple(boxes), tuple(labels), title)
     peak = max(max(m.counts[0] + m.counts[1], m.counts[2] + m.counts[3]) for m in months)
-    unit = (plot_height // 2 - 4) / peak
+    room = plot_height // 2 - 4
+    # Whole pixels per event while they fit (every event the same height), else a fraction.
+    unit: float = room // peak if peak <= room else room / peak
     slot = plot_width / len(months)
     bar = max(2, int(slot * 0.6))
     label_width = len("YYYY-MM") * CHARACTER_WIDTH + CHARACTER_WIDTH
@@ -93,11 +95,12 @@ def _stack(
 ) -> list[Box]:
     boxes, level = [], 0
     for count, colour in zip(counts, colours, strict=True):
-        height = round(count * unit)
-        if height:
-            y = zero - level - height if up else zero + level
-            boxes.append(Box(x, y, width, height, colour))
-        level += height
+        # Rounded where each segment ends, so the stack's total height is the rounded total.
+        bottom, top = round(level * unit), round((level + count) * unit)
+        if top > bottom:
+            y = zero - top if up else zero + bottom
+            boxes.append(Box(x, y, width, top - bottom, colour))
+        level += count
     return boxes
 
 

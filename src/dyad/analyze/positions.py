@@ -177,7 +177,7 @@ def object_words(
     if marker is not None:
         tail = text[start + marker.start() :]
         tail_end = min([len(tail), *(i for s in lexicon.stops if (i := tail.find(s, 1)) >= 0)])
-        condition = tail[:tail_end].strip()
+        condition = tail[:tail_end].strip().rstrip(".,;:!?")
         end = marker.start()
     words = [w for w in re.finditer(r"\S+", rest[:end]) if re.search(r"\w", w.group())]
     while words and _bare(words[0]) in lexicon.strip_leading:
