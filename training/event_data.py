@@ -22,6 +22,7 @@ from dyad.evaluate.gold import LEGACY_TYPES, PLOVER_TYPES, load_conflibert
 from dyad.evaluate.splits import is_held_out, normalized_text
 from dyad.evaluate.voa import default_gold_dir, load_gold, load_split, load_stories
 from dyad.nlp import components  # noqa: F401  (registers the dyad_sentences component)
+from dyad.nlp import load_language
 
 SOURCE, TARGET = "SOURCE", "TARGET"
 # Type labels per example: 1 present, 0 absent, -1 unknown (loss masked).
@@ -33,6 +34,24 @@ NER_ROLES = {"S": SOURCE, "T": TARGET, "R": SOURCE}
 MARKUP_TAG = re.compile(r"\((SRC|TAR|SRC/TAR|EVT|LOC): ([^()]*)\)")
 MARKUP_ROLES = {"SRC": SOURCE, "SRC/TAR": SOURCE, "TAR": TARGET}
 WRITTEN_EVENTS = Path(__file__).parent / "data" / "written_events.jsonl"
+# One span convention for the tagger, conflibert's (the largest source): a role is the whole noun
+# phrase ("US President Donald Trump's decision"), where plover_gsr, our VOA gold and the written
+# sentences mark the shortest name ("Trump"). Their spans are widened along these dependencies
+# from the name to the phrase it heads or modifies, then to that phrase's subtree.
+WIDEN_THROUGH = frozenset({"compound", "amod", "nmod:poss", "nmod:desc", "flat", "nmod",
+                           "appos", "nummod"})
+# Parts of a phrase's subtree left out of the widened span: its preposition, other conjuncts,
+# clauses and time words (conflibert keeps some of these, but a parse error there runs long).
+WIDEN_STOPS = frozenset({"case", "mark", "conj", "cc", "acl", "acl:relcl", "parataxis", "punct",
+                         "obl", "obl:tmod", "nmod:tmod", "nmod:unmarked", "advmod", "nsubj",
+                         "obj"})
+# A widened span longer than this is more likely a parse error than a phrase: kept as marked.
+MAX_WIDENED_TOKENS = 12
+# Hops from a name to the phrase it sits in ("Trump's decision", "a request from the EU"): one
+# at most, the next one up is rarely the role.
+PHRASE_HOPS = frozenset({"nmod", "nmod:poss"})
+FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})  # in a widened span: a parse error
+NOMINAL_TAGS = ("NN", "CD")  # Penn tag prefixes of a head a name may widen to
 # VOA dev sentences without a gold event outnumber the coded ones; a fixed share of them (chosen
 # by hash, so always the same) keeps training within its time budget on 2 shared cores.
 VOA_NEGATIVE_SHARE = 0.4
@@ -301,11 +320,57 @@ def _written_example(record: dict, where: str) -> Example:
                    spans=tuple(sorted(spans, key=_span_key)))  # fmt: skip
 
 
+def widen_to_phrase(doc: spacy.tokens.Doc, span: RoleSpan,
+                    others: tuple[RoleSpan, ...]) -> RoleSpan:
+    """``span`` widened to the noun phrase it names (conflibert's convention), or unchanged
+    where the phrase would take in another role's span, is too long or cannot be aligned."""
+    marked = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if marked is None or marked.root.pos_ == "PRON":
+        return span
+    head, phrase_hops = marked.root, 0
+    while (head.dep_ in WIDEN_THROUGH and head.head.tag_.startswith(NOMINAL_TAGS)
+           and head.head is not head and phrase_hops < 1):
+        phrase_hops += head.dep_ in PHRASE_HOPS
+        head = head.head
+    left_out = {t.i for child in head.children if child.dep_ in WIDEN_STOPS
+                and not (marked.start <= child.i < marked.end) for t in child.subtree}
+    kept = [t.i for t in head.subtree if t.i not in left_out] + [marked.start, marked.end - 1]
+    start, end = min(kept), max(kept) + 1
+    while start < end and doc[start].is_punct:
+        start += 1
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    if doc[start:end].text.count("(") > doc[start:end].text.count(")") and end < len(doc) \
+            and doc[end].text == ")":
+        end += 1  # "the Palestinian Liberation Organization (PLO)"
+    widened = RoleSpan(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), span.role)
+    if end - start > MAX_WIDENED_TOKENS or any(
+        t.tag_ in FINITE_VERB_TAGS for t in doc[start:end]) or any(
+        other != span and widened.start < other.end and other.start < widened.end
+        and not (span.start < other.end and other.start < span.end) for other in others
+    ):
+        return span
+    return widened
+
+
+def widened_examples(examples: list[Example], nlp: spacy.language.Language) -> list[Example]:
+    """The examples with their role spans widened to conflibert's convention."""
+    widened = []
+    for example, doc in zip(examples, nlp.pipe(ex.text for ex in examples), strict=True):
+        if example.spans:
+            spans = tuple(sorted({widen_to_phrase(doc, s, example.spans) for s in example.spans},
+                                 key=_span_key))
+            example = replace(example, spans=spans)
+        widened.append(example)
+    return widened
+
+
 def all_examples(data_dir: Path) -> list[Example]:
     classes = conflibert_class_examples(data_dir)
     raw_texts = {normalized_text(ex.text): ex.text for ex in classes}
     conflibert = merge_conflibert(classes, conflibert_ner_examples(data_dir, raw_texts))
-    return conflibert + plover_examples(data_dir) + voa_dev_examples(data_dir) + written_examples()
+    others = plover_examples(data_dir) + voa_dev_examples(data_dir) + written_examples()
+    return conflibert + widened_examples(others, load_language())
 
 
 def training_examples(examples: list[Example]) -> list[Example]:

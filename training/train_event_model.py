@@ -68,7 +68,9 @@ class TrainConfig:
     # Types are rare positives among many negatives: weight positives up, and the type loss too.
     type_positive_weight: float = 3.0
     type_loss_weight: float = 2.0
-    threads: int = 2
+    # One thread: on a shared machine two threads spin against other processes and ran 30x
+    # slower per step (v3 was trained this way; on an idle machine one thread costs ~1.5x).
+    threads: int = 1
 
 
 @dataclass(frozen=True)
@@ -266,8 +268,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=SHIPPED_DIR, help="int8 model folder")
     parser.add_argument("--epochs", type=int, default=TrainConfig.epochs)
     parser.add_argument("--limit", type=int, default=0, help="train on the first N examples only")
+    parser.add_argument("--threads", type=int, default=TrainConfig.threads)
     args = parser.parse_args()
-    config = TrainConfig(epochs=args.epochs)
+    config = TrainConfig(epochs=args.epochs, threads=args.threads)
     examples = all_examples(args.data)
     train_set = training_examples(examples)
     if args.limit:
