@@ -21,8 +21,10 @@ import spacy
 from dyad.evaluate.gold import LEGACY_TYPES, PLOVER_TYPES, load_conflibert
 from dyad.evaluate.splits import is_held_out, normalized_text
 from dyad.evaluate.voa import default_gold_dir, load_gold, load_split, load_stories
-from dyad.nlp import components  # noqa: F401  (registers the dyad_sentences component)
-from dyad.nlp import load_language
+from dyad.nlp import (
+    components,  # noqa: F401  (registers the dyad_sentences component)
+    load_language,
+)
 
 SOURCE, TARGET = "SOURCE", "TARGET"
 # Type labels per example: 1 present, 0 absent, -1 unknown (loss masked).

@@ -68,8 +68,8 @@ class TrainConfig:
     # Types are rare positives among many negatives: weight positives up, and the type loss too.
     type_positive_weight: float = 3.0
     type_loss_weight: float = 2.0
-    # One thread: on a shared machine two threads spin against other processes and ran 30x
-    # slower per step (v3 was trained this way; on an idle machine one thread costs ~1.5x).
+    # One thread: on the shared machine (load 10 on 2 cores) two threads took 9.6 s a step, one
+    # thread 2.8 s; v3 was trained with one.
     threads: int = 1
 
 

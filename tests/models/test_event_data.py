@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "training"))
-from event_data import SOURCE, TARGET, RoleSpan, widen_to_phrase  # noqa: E402
+from event_data import SOURCE, TARGET, RoleSpan, widen_to_phrase
 
-from dyad.nlp import load_language  # noqa: E402
+from dyad.nlp import load_language
 
 
 @pytest.fixture(scope="module")
