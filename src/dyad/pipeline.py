@@ -7,10 +7,11 @@ no hidden global state; ``run`` never dies on one bad input: it yields a ``Skip`
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from spacy.tokens import Doc
 
@@ -54,6 +55,13 @@ class KnownArticle:
 
 # What a batch run yields per input, in input order.
 BatchItem = ArticleResult | Skip | KnownArticle
+# What ``Pipeline.run(..., finish=f)`` yields for a coded article: ``f(ArticleResult)``.
+Finished = TypeVar("Finished")
+
+
+def as_coded(result: ArticleResult) -> ArticleResult:
+    """The ``finish`` step that keeps the ``ArticleResult`` itself."""
+    return result
 
 
 class Pipeline:
@@ -106,22 +114,28 @@ class Pipeline:
         )
 
     def run(
-        self, paths: Iterable[str | Path], is_stored: Callable[[str], bool] | None = None
-    ) -> Iterator[BatchItem]:
+        self,
+        paths: Iterable[str | Path],
+        is_stored: Callable[[str], bool] | None = None,
+        finish: Callable[[ArticleResult], Finished] = as_coded,
+    ) -> Iterator[Finished | Skip | KnownArticle]:
         """Process every input under ``paths``, in input order; bad inputs become ``Skip``s.
 
         With ``is_stored`` (a doc_id test, e.g. ``Store.has_article``), an article already
         stored, or met earlier in this batch, becomes a ``KnownArticle`` before any parsing.
+        Each coded article is yielded as ``finish(result)``, by default the ``ArticleResult``.
         With ``jobs`` > 1 the articles are coded by one pool of that many worker processes for
-        the whole batch; the results, and their order, are the same for any ``jobs``.
+        the whole batch, and ``finish`` (a module-level function) runs in the worker, so this
+        process only receives its output (``dyad.store.rows.article_rows``: the rows the
+        database inserts); the results, and their order, are the same for any ``jobs``.
         """
         prepared = self._prepared(paths, is_stored)
         if self.settings.jobs == 1:
-            yield from self.code_batch(prepared)
+            yield from self.code_batch(prepared, finish)
             return
         yield from map_in_workers(
-            prepared, Pipeline.code_chunk, _worker_pipeline, (self.settings,),
-            jobs=self.settings.jobs, chunk_size=WORKER_CHUNK_SIZE,
+            prepared, functools.partial(Pipeline.code_chunk, finish=finish), _worker_pipeline,
+            (self.settings,), jobs=self.settings.jobs, chunk_size=WORKER_CHUNK_SIZE,
         )  # fmt: skip
 
     def _prepared(
@@ -138,8 +152,13 @@ class Pipeline:
             else:
                 yield item
 
-    def code_batch(self, items: Iterable[Article | BatchItem]) -> Iterator[BatchItem]:
-        """Parse and code the articles among ``items``; the other items pass through in order.
+    def code_batch(
+        self,
+        items: Iterable[Article | BatchItem],
+        finish: Callable[[ArticleResult], Finished] = as_coded,
+    ) -> Iterator[Finished | Skip | KnownArticle]:
+        """Parse and code the articles among ``items``, each yielded as ``finish(result)``; the
+        other items pass through in order.
 
         All articles stream through one ``nlp.pipe`` call (long ones in chunks), which batches
         the parser.
@@ -148,23 +167,34 @@ class Pipeline:
         # A skip or known article rides along as the context of an empty text.
         texts = ((item.text if isinstance(item, Article) else "", item) for item in items)
         for doc, item in parse_texts(self.nlp, texts, batch_size=PARSE_BATCH_SIZE):
-            yield self._code_or_skip(item, doc, model) if isinstance(item, Article) else item
+            if isinstance(item, Article):
+                yield self._code_or_skip(item, doc, model, finish)
+            else:
+                yield item
 
     def _code_or_skip(
-        self, article: Article, doc: Doc, model: EventModel | None
-    ) -> ArticleResult | Skip:
+        self,
+        article: Article,
+        doc: Doc,
+        model: EventModel | None,
+        finish: Callable[[ArticleResult], Finished],
+    ) -> Finished | Skip:
         """A bug met on one article is recorded as its skip, so the batch goes on."""
         try:
-            return self._code(article, doc, model)
+            return finish(self._code(article, doc, model))
         except Exception as error:  # any bug: the article is reported, never silently lost
             name = article.doc_path or article.doc_ref or article.doc_id
             problem = f"{type(error).__name__}: {error}".replace("\n", " ")
             return Skip(name, CODER_FAILED,
                         f"{name}: dyad failed to code this article ({problem}); please report it")
 
-    def code_chunk(self, items: list[Article | BatchItem]) -> list[BatchItem]:
+    def code_chunk(
+        self,
+        items: list[Article | BatchItem],
+        finish: Callable[[ArticleResult], Finished] = as_coded,
+    ) -> list[Finished | Skip | KnownArticle]:
         """``code_batch`` as one task of a worker process."""
-        return list(self.code_batch(items))
+        return list(self.code_batch(items, finish))
 
     @staticmethod
     def _clean(raw: RawDocument) -> Article | Skip:

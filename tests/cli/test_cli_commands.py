@@ -33,7 +33,7 @@ class FakePipeline:
         FakePipeline.instances += 1
         FakePipeline.last_settings = settings
 
-    def run(self, paths, is_stored=None):
+    def run(self, paths, is_stored=None, finish=lambda result: result):
         for item in paths:
             path = Path(item)
             if not path.is_file():
@@ -45,7 +45,7 @@ class FakePipeline:
                 continue
             result = border_article("doc-" + sha1(text.encode()).hexdigest()[:8])
             known = is_stored is not None and is_stored(result.article.doc_id)
-            yield KnownArticle(result.article) if known else result
+            yield KnownArticle(result.article) if known else finish(result)
 
 
 @dataclass(frozen=True)

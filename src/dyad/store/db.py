@@ -1,7 +1,8 @@
-"""The DuckDB store: one file, migrated on open, one transaction per stored article.
+"""The DuckDB store: one file, migrated on open, one transaction per batch of articles.
 
-Writes go through :meth:`Store.write` and :meth:`Store.record_skip` only; reads are the
-parameterised queries of :mod:`dyad.store.queries`. Event records come back in the contract shape
+Writes go through :meth:`Store.write_batch` (``write`` for one article) and
+:meth:`Store.record_skip` only; reads are the parameterised queries of
+:mod:`dyad.store.queries`. Event records come back in the contract shape
 (``dyad.export.contract``), rebuilt from the columns.
 """
 
@@ -9,8 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
@@ -18,10 +18,11 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 import duckdb
 
-from dyad.export.contract import event_record
-from dyad.records import Actor, Event, Skip
+from dyad.records import Skip
 from dyad.store import fusion, queries
 from dyad.store.errors import DatabaseError, StoreError
+from dyad.store.rows import ArticleRows, Row, article_rows
+from dyad.store.writes import column_types, insert_articles
 
 if TYPE_CHECKING:
     from dyad.pipeline import ArticleResult
@@ -131,7 +132,8 @@ class Store:
         self._con = _connect(self.path, read_only)
         # Actor rows this Store has written, by id: an unchanged actor is not upserted again
         # (the upsert is the costliest statement of a write).
-        self._actors_written: dict[str, tuple[Any, ...]] = {}
+        self._actors_written: dict[str, Row] = {}
+        self._column_types: dict[str, dict[str, str]] = {}  # read on the first write
         self._fusion_rules = fusion.load_fusion_rules()
         if not read_only:
             try:
@@ -142,10 +144,13 @@ class Store:
 
     @_reported
     def _migrate(self) -> None:
+        before = schema_version(self._con)
         try:
             migrate(self._con)
         except StoreError as error:
             raise DatabaseError(f"{self.path}: {error}") from error
+        if 0 < before < latest_version():  # an upgraded file: fuse the events it holds unfused
+            self.fuse()
 
     @_reported
     def _needs_migration(self) -> bool:
@@ -187,65 +192,38 @@ class Store:
 
     # -- writing -----------------------------------------------------------------------------
 
-    @_reported
     def write(self, result: ArticleResult) -> bool:
         """Store one article with everything coded from it, all or nothing.
 
         Returns False (and stores nothing) when an article with the same ``doc_id`` is stored.
         """
-        article = result.article
+        return self.write_batch([article_rows(result)])[0]
+
+    @_reported
+    def write_batch(self, batch: Sequence[ArticleRows]) -> list[bool]:
+        """Store the articles of ``batch`` (see :func:`dyad.store.rows.article_rows`) in one
+        transaction: all of them or none. Per article, False when one with its ``doc_id`` was
+        already stored (or comes earlier in the batch); that one is left as it was."""
+        if not batch:
+            return []
         con = self._con
+        if not self._column_types:
+            tables = ("articles", "sentences", "actors", "mentions", "events")
+            self._column_types = {table: column_types(con, table) for table in tables}
         con.begin()
         try:
-            if con.execute("SELECT 1 FROM articles WHERE doc_id = ?", [article.doc_id]).fetchone():
-                con.rollback()
-                return False
-            con.execute(
-                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    article.doc_id, article.title, article.published, article.published_text,
-                    article.source, article.url, article.doc_path, article.doc_ref,
-                    article.text, _now(),
-                ],
-            )  # fmt: skip
-            _insert_many(
+            inserted = insert_articles(con, batch, self._column_types, self._actors_written, _now())
+            fusion.add_articles(
                 con,
-                "INSERT INTO sentences VALUES (?, ?, ?, ?, ?)",
-                [(s.doc_id, s.index, s.text, s.char_start, s.char_end) for s in result.sentences],
+                [rows.doc_id for rows, new in zip(batch, inserted.stored, strict=True) if new],
+                self._fusion_rules,
             )
-            _insert_many(
-                con,
-                "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-                "code = excluded.code, name = excluded.name, country = excluded.country, "
-                "sector = excluded.sector, kind = excluded.kind, aliases = excluded.aliases",
-                actor_rows := [
-                    row
-                    for row in map(_actor_row, _actors_of(result))
-                    if self._actors_written.get(row[0]) != row
-                ],
-            )
-            _insert_many(
-                con,
-                "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (m.doc_id, m.sentence_index, m.text, m.char_start, m.char_end,
-                     m.actor.id if m.actor else None, m.confidence, m.role_title)
-                    for m in result.mentions
-                ],
-            )  # fmt: skip
-            _insert_many(
-                con,
-                f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}) "
-                f"VALUES ({', '.join('?' * len(_EVENT_COLUMNS))})",
-                [_event_row(event) for event in result.events],
-            )
-            fusion.add_articles(con, [article.doc_id], self._fusion_rules)
             con.commit()
         except BaseException:
             con.rollback()
             raise
-        self._actors_written.update((row[0], row) for row in actor_rows)
-        return True
+        self._actors_written.update((row[0], row) for row in inserted.actors)
+        return inserted.stored
 
     @_reported
     def record_skip(self, skip: Skip) -> None:
@@ -303,9 +281,9 @@ class Store:
         return queries.fused_events(self._con, queries.EventFilter(**filters))
 
     @_reported
-    def fuse(self, rebuild: bool = False) -> int:
+    def fuse(self, rebuild: bool = False) -> fusion.FusionSummary:
         """Fuse the events stored before fusion existed, or (``rebuild``) every event from
-        scratch, in one transaction; returns the number of articles (re)fused."""
+        scratch, in one transaction."""
         con = self._con
         con.begin()
         try:
@@ -320,7 +298,7 @@ class Store:
         except BaseException:
             con.rollback()
             raise
-        return int(done)
+        return fusion.summary(con, int(done))
 
     @_reported
     def resolve_actor(self, spec: str) -> tuple[str, ...]:
@@ -349,63 +327,6 @@ def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
         return duckdb.connect(str(path), read_only=read_only)
     except duckdb.Error as error:  # locked by another process, not a database, no permission
         raise DatabaseError(f"{path}: {_problem(error, 'cannot open the database')}") from error
-
-
-def _insert_many(con: duckdb.DuckDBPyConnection, sql: str, rows: list[Any]) -> None:
-    """Insert ``rows`` with one multi-row statement (``executemany`` runs one per row, which
-    is many times slower in DuckDB). ``sql`` holds the placeholder tuple of one row."""
-    if not rows:
-        return
-    head, placeholders, tail = _split_values(sql)
-    statement = head + ", ".join([placeholders] * len(rows)) + tail
-    con.execute(statement, [value for row in rows for value in row])
-
-
-def _split_values(sql: str) -> tuple[str, str, str]:
-    """``INSERT ... VALUES (?, ?) ON ...`` -> (``INSERT ... VALUES ``, ``(?, ?)``, `` ON ...``)."""
-    start = sql.index("VALUES (") + len("VALUES ")
-    end = sql.index(")", start) + 1
-    return sql[:start], sql[start:end], sql[end:]
-
-
-def _actor_row(a: Actor) -> tuple[Any, ...]:
-    return (a.id, a.code, a.name, a.country, a.sector, a.kind, list(a.aliases))
-
-
-def _actors_of(result: ArticleResult) -> list[Actor]:
-    mentions = [*result.mentions]
-    for event in result.events:
-        mentions.extend(m for m in (event.source, event.target, *event.others) if m is not None)
-    by_id = {m.actor.id: m.actor for m in mentions if m.actor is not None}
-    return list(by_id.values())
-
-
-# Column order of the events table (migrations 001-002), filled from the contract record.
-_EVENT_COLUMNS = (
-    "event_id", "doc_id", "doc_path", "doc_ref", "sentence_index", "sentence", "char_start",
-    "char_end", "event_type", "mode", "context", "cameo_root", "quad_class", "intensity",
-    "trigger", "source_id", "source_text", "source_code", "target_id", "target_text",
-    "target_code", "others", "other_ids", "date", "date_precision", "date_text",
-    "location_name", "location_country", "location_lat", "location_lon", "killed", "injured",
-    "arrested", "negated", "hypothetical", "historical", "reported_by", "confidence",
-    "duplicate_of",
-)  # fmt: skip
-
-
-def _event_row(event: Event) -> list[Any]:
-    record = event_record(event)
-    columns = dict(record)
-    for role in ("source", "target"):
-        participant = record[role] or {}
-        for name in ("id", "text", "code"):
-            columns[f"{role}_{name}"] = participant.get(name)
-    columns["others"] = json.dumps(record["others"], ensure_ascii=False)
-    columns["other_ids"] = [other["id"] for other in record["others"] if other["id"]]
-    location = record["location"] or {}
-    for name in ("name", "country", "lat", "lon"):
-        columns[f"location_{name}"] = location.get(name)
-    columns.update(record["quantities"])
-    return [columns[name] for name in _EVENT_COLUMNS]
 
 
 def _now() -> dt.datetime:
