@@ -65,7 +65,7 @@ class Coder:
 
 
 @cache
-def _default_coder() -> Coder:
+def default_coder() -> Coder:
     """The coder ``dyad.code`` uses, loaded on its first call and kept for the next ones."""
     return Coder()
 
@@ -83,7 +83,7 @@ def code(
     The first call loads the models (a few seconds); later calls reuse them. For other settings
     (``--coder rules``, your own actor files) make a ``dyad.Coder(settings)``.
     """
-    return _default_coder().code(text, published=published, title=title, source=source, url=url)
+    return default_coder().code(text, published=published, title=title, source=source, url=url)
 
 
 class DyadStore:
