@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 
+from dyad.analyze.chart import QUAD_COLOURS
 from dyad.serve.app import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -132,11 +133,12 @@ def test_page_loads_without_console_errors(visit, name, path, heading):
 
 def test_dyad_page_draws_the_monthly_chart(visit):
     page = visit("/dyad/IRQ/SYR")
-    bars = page.page.locator("svg.chart rect.bar")
-    assert bars.count() >= 3
-    box = bars.first.bounding_box()
+    # The quad-class colours of the chart's legend and bars: 4 legend swatches, then the bars.
+    bars = page.page.locator(", ".join(f"div.chart svg rect[fill='{c}']" for c in QUAD_COLOURS))
+    assert bars.count() >= 4 + 3
+    box = bars.last.bounding_box()
     assert box is not None and box["height"] > 0
-    assert page.page.locator("svg.chart text.month").count() >= 3
+    assert "2025-03" in page.page.locator("div.chart").inner_text()
     page.screenshot("dyad-IRQ-SYR")
 
 

@@ -31,7 +31,6 @@ def environment() -> Environment:
     env.filters["path"] = lambda value: quote(str(value), safe="")
     env.globals |= {
         "QUAD_CLASSES": QUAD_CLASSES,
-        "QUAD_COLOURS": svg.QUAD_COLOURS,
         "EVENT_TYPES": EVENT_TYPES,
         "SORT_COLUMNS": SORT_COLUMNS,
     }
@@ -84,7 +83,7 @@ class Pages:
         with self.access.store() as store:
             brief = content.dyad(store, side_a, side_b, since, until, self.config)
         chart = svg.monthly_chart(
-            [svg.MonthCounts(m["month"], tuple(m["counts"])) for m in brief["months"]],
+            [(m["month"], m["counts"]) for m in brief["months"]],
             f"Events between {side_a} and {side_b} per month",
         )
         table = EventQuery(a=side_a, b=side_b, since=since, until=until)
@@ -107,7 +106,7 @@ class Pages:
         with self.access.store() as store:
             found = content.actor(store, request.path_params["actor_id"], self.config)
         chart = svg.monthly_chart(
-            [svg.MonthCounts(m["month"], tuple(m["counts"])) for m in found["months"]],
+            [(m["month"], m["counts"]) for m in found["months"]],
             f"Events of {found['name']} per month",
         )
         return self.render("actor.html", request, actor=found, chart=chart)

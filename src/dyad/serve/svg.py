@@ -1,4 +1,4 @@
-"""Inline SVG drawn on the server: the monthly cooperation/conflict chart and the actor network.
+"""Inline SVG drawn on the server: the brief's monthly chart and the actor network.
 
 No JavaScript and no chart library: the page shows the picture as soon as the HTML arrives, and
 the same SVG can be saved with the page.
@@ -13,77 +13,31 @@ from html import escape
 
 from markupsafe import Markup
 
+from dyad.analyze.chart import QUAD_COLOURS, chart
+from dyad.analyze.chart import svg as chart_svg
+from dyad.analyze.trend import MonthSummary
 from dyad.export.contract import QUAD_CLASSES
 
-# One colour per quad class: blues for cooperation, orange/red for conflict (colour-blind safe).
-QUAD_COLOURS = {1: "#6baed6", 2: "#2171b5", 3: "#fd8d3c", 4: "#cb181d"}
-
-CHART_WIDTH, CHART_HEIGHT, CHART_MARGIN = 760, 260, 36
 NETWORK_SIZE = 640
 
 
-@dataclass(frozen=True, slots=True)
-class MonthCounts:
-    month: str  # YYYY-MM
-    counts: tuple[int, int, int, int]  # events per quad class 1..4
+def monthly_chart(months: Sequence[tuple[str, Sequence[int]]], title: str) -> Markup:
+    """The brief's monthly cooperation/conflict chart (``dyad.analyze.chart``) of (month,
+    events per quad class) pairs, months without events drawn empty."""
+    filled = with_empty_months({month: tuple(counts) for month, counts in months})
+    summaries = tuple(MonthSummary(month, counts, 0.0) for month, counts in filled)  # type: ignore[arg-type]
+    return Markup(chart_svg(chart(summaries, title)))
 
 
-def monthly_chart(months: Sequence[MonthCounts], title: str) -> Markup:
-    """Bars per month: cooperation stacked above the axis, conflict below it."""
-    if not months:
-        return Markup('<p class="empty">No dated events to chart.</p>')
-    months = with_empty_months(months)
-    top = max(max(m.counts[0] + m.counts[1], m.counts[2] + m.counts[3]) for m in months) or 1
-    plot_height = (CHART_HEIGHT - 2 * CHART_MARGIN) / 2
-    axis_y = CHART_MARGIN + plot_height
-    slot = (CHART_WIDTH - 2 * CHART_MARGIN) / len(months)
-    bar = max(4.0, min(40.0, slot * 0.7))
-    scale = plot_height / top
-    parts = [
-        f'<svg class="chart" role="img" viewBox="0 0 {CHART_WIDTH} {CHART_HEIGHT}" '
-        f'width="{CHART_WIDTH}" height="{CHART_HEIGHT}" xmlns="http://www.w3.org/2000/svg">',
-        f"<title>{escape(title)}</title>",
-        f'<line x1="{CHART_MARGIN}" y1="{axis_y}" x2="{CHART_WIDTH - CHART_MARGIN}" '
-        f'y2="{axis_y}" stroke="#555"/>',
-        f'<text x="4" y="{CHART_MARGIN - 8}" class="axis">cooperation ↑ (max {top})</text>',
-        f'<text x="4" y="{CHART_HEIGHT - 6}" class="axis">conflict ↓</text>',
-    ]
-    label_every = max(1, math.ceil(len(months) / 12))
-    for number, month in enumerate(months):
-        x = CHART_MARGIN + number * slot + (slot - bar) / 2
-        up = down = 0.0
-        for quad in (1, 2, 3, 4):
-            count = month.counts[quad - 1]
-            if not count:
-                continue
-            height = count * scale
-            if quad <= 2:
-                up += height
-                y = axis_y - up
-            else:
-                y = axis_y + down
-                down += height
-            parts.append(
-                f'<rect class="bar q{quad}" x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" '
-                f'height="{height:.1f}" fill="{QUAD_COLOURS[quad]}">'
-                f"<title>{month.month}: {count} {QUAD_CLASSES[quad]}</title></rect>"
-            )
-        if number % label_every == 0:
-            parts.append(
-                f'<text class="month" x="{x + bar / 2:.1f}" y="{axis_y + plot_height + 14:.1f}" '
-                f'text-anchor="middle">{month.month}</text>'
-            )
-    parts.append("</svg>")
-    return Markup("".join(parts))
-
-
-def with_empty_months(months: Sequence[MonthCounts]) -> list[MonthCounts]:
+def with_empty_months(counts: dict[str, tuple[int, ...]]) -> list[tuple[str, tuple[int, ...]]]:
     """Every month from the first to the last, those without events at zero (a gap is news)."""
-    given = {month.month: month for month in months}
-    year, month = map(int, months[0].month.split("-"))
+    if not counts:
+        return []
+    first, last = min(counts), max(counts)
+    year, month = map(int, first.split("-"))
     filled = []
-    while (label := f"{year:04d}-{month:02d}") <= months[-1].month:
-        filled.append(given.get(label, MonthCounts(label, (0, 0, 0, 0))))
+    while (label := f"{year:04d}-{month:02d}") <= last:
+        filled.append((label, counts.get(label, (0, 0, 0, 0))))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return filled
 
@@ -135,7 +89,7 @@ def network(nodes: Sequence[Node], edges: Sequence[Edge], href: str) -> Markup:
         quad = edge.main_quad
         parts.append(
             f'<line class="edge q{quad}" x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
-            f'stroke="{QUAD_COLOURS[quad]}" stroke-width="{width:.1f}" stroke-opacity="0.8">'
+            f'stroke="{QUAD_COLOURS[quad - 1]}" stroke-width="{width:.1f}" stroke-opacity="0.8">'
             f"<title>{escape(edge.a)} – {escape(edge.b)}: {edge.total} events, mostly "
             f"{QUAD_CLASSES[quad]}</title></line>"
         )
