@@ -82,9 +82,7 @@ class Visit:
     def __init__(self, browser, base_url: str, path: str) -> None:
         self.errors: list[str] = []
         self.page = browser.new_page()
-        self.page.on(
-            "console", lambda m: self.errors.append(m.text) if m.type == "error" else None
-        )
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         response = self.page.goto(base_url + path)
         assert response is not None and response.status == 200, path

@@ -81,13 +81,19 @@ def test_an_upload_larger_than_the_limit_is_refused(writable):
     assert response.status_code == 400 and "larger than 100 bytes" in response.json()["error"]
 
 
-def test_serve_on_a_public_address_without_a_token_refuses_uploads(workbench_db, monkeypatch):
+def run_serve(monkeypatch, *args: str):
+    """`dyad ARGS` with uvicorn.run caught: the CLI's result and the app and options it served."""
     served = {}
     monkeypatch.setattr("uvicorn.run", lambda app, **options: served.update(app=app, **options))
-    result = CliRunner().invoke(
-        main, ["--db", str(workbench_db), "serve", "--host", "0.0.0.0", "--allow-ingest"]
-    )
+    result = CliRunner().invoke(main, list(args))
     assert result.exit_code == 0, result.output
+    return result, served
+
+
+def test_serve_on_a_public_address_without_a_token_refuses_uploads(workbench_db, monkeypatch):
+    result, served = run_serve(
+        monkeypatch, "--db", str(workbench_db), "serve", "--host", "0.0.0.0", "--allow-ingest"
+    )
     assert "uploads refused" in result.stderr
     assert served["host"] == "0.0.0.0"
     with TestClient(served["app"]) as client:
@@ -96,12 +102,9 @@ def test_serve_on_a_public_address_without_a_token_refuses_uploads(workbench_db,
 
 
 def test_serve_binds_loopback_by_default_and_makes_up_a_token_for_uploads(writable, monkeypatch):
-    served = {}
-    monkeypatch.setattr("uvicorn.run", lambda app, **options: served.update(app=app, **options))
-    result = CliRunner().invoke(
-        main, ["--db", str(writable), "--coder", "rules", "serve", "--allow-ingest"]
+    result, served = run_serve(
+        monkeypatch, "--db", str(writable), "--coder", "rules", "serve", "--allow-ingest"
     )
-    assert result.exit_code == 0, result.output
     assert served["host"] == "127.0.0.1" and served["port"] == 8765
     token = result.stderr.split("Upload token (made up for this run): ")[1].split()[0]
     with TestClient(served["app"]) as client:

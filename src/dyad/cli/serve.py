@@ -11,13 +11,16 @@ from dyad.config import Settings
 
 @click.command("serve")
 @click.option(
-    "--host", default="127.0.0.1", show_default=True,
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
     help="Address to listen on. The default is reachable from this machine only; 0.0.0.0 "
     "opens the workbench to every machine that can reach this one.",
 )
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True)
 @click.option(
-    "--allow-ingest", is_flag=True,
+    "--allow-ingest",
+    is_flag=True,
     help="Open the database for writing and accept article uploads (with the token).",
 )
 @click.option(

@@ -119,9 +119,7 @@ class Api:
         async for chunk in request.stream():
             body += chunk
             if len(body) > self.config.max_upload_bytes:
-                raise BadRequest(
-                    f"the upload is larger than {self.config.max_upload_bytes} bytes"
-                )
+                raise BadRequest(f"the upload is larger than {self.config.max_upload_bytes} bytes")
         result = await run_in_threadpool(
             self.uploads.ingest, bytes(body), request.query_params.get("filename")
         )

@@ -36,9 +36,7 @@ def home(store: Store, config: ServeConfig) -> dict[str, Any]:
             min_confidence=config.min_confidence,
         ),
     )  # fmt: skip
-    dyads = [
-        {"a": a, "b": b, "events": n} for a, b, n in store.top_country_dyads(HOME_DYADS)
-    ]
+    dyads = [{"a": a, "b": b, "events": n} for a, b, n in store.top_country_dyads(HOME_DYADS)]
     return {"stats": store.stats(), "dyads": dyads, "latest_events": latest}
 
 

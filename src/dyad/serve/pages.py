@@ -46,9 +46,7 @@ class Pages:
         self.env = environment()
 
     def render(self, template: str, request: Request, status: int = 200, **data: Any) -> Response:
-        page = self.env.get_template(template).render(
-            request=request, config=self.config, **data
-        )
+        page = self.env.get_template(template).render(request=request, config=self.config, **data)
         return HTMLResponse(page, status_code=status)
 
     def routes(self) -> list[Route]:
@@ -118,10 +116,7 @@ class Pages:
             data = content.network(store, since, until, self.config)
         picture = svg.network(
             [svg.Node(node["id"], node["name"]) for node in data["nodes"]],
-            [
-                svg.Edge(e["a"], e["b"], (e["q1"], e["q2"], e["q3"], e["q4"]))
-                for e in data["edges"]
-            ],
+            [svg.Edge(e["a"], e["b"], (e["q1"], e["q2"], e["q3"], e["q4"])) for e in data["edges"]],
             href="/actor/{}",
         )
         return self.render("network.html", request, picture=picture, **data)

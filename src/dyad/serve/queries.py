@@ -191,9 +191,7 @@ def network_edges(
 
 def actors_by_id(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, dict[str, Any]]:
     rows = _dicts(
-        con.execute(
-            "SELECT id, code, name, country FROM actors WHERE list_contains(?, id)", [ids]
-        )
+        con.execute("SELECT id, code, name, country FROM actors WHERE list_contains(?, id)", [ids])
     )
     return {row["id"]: row for row in rows}
 
