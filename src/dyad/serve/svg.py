@@ -18,7 +18,8 @@ from dyad.analyze.chart import svg as chart_svg
 from dyad.analyze.trend import MonthSummary
 from dyad.export.contract import QUAD_CLASSES
 
-NETWORK_SIZE = 640
+# Room beside the circle for the longest actor names.
+NETWORK_WIDTH, NETWORK_HEIGHT = 960, 640
 
 
 def monthly_chart(months: Sequence[tuple[str, Sequence[int]]], title: str) -> Markup:
@@ -69,18 +70,18 @@ def network(nodes: Sequence[Node], edges: Sequence[Edge], href: str) -> Markup:
     class most of them have; ``href`` is a format string taking the actor id (``{}``)."""
     if not nodes:
         return Markup('<p class="empty">No events between resolved actors in this period.</p>')
-    centre, radius = NETWORK_SIZE / 2, NETWORK_SIZE / 2 - 110
+    centre, middle, radius = NETWORK_WIDTH / 2, NETWORK_HEIGHT / 2, NETWORK_HEIGHT / 2 - 40
     place = {
         node.id: (
             centre + radius * math.cos(2 * math.pi * k / len(nodes) - math.pi / 2),
-            centre + radius * math.sin(2 * math.pi * k / len(nodes) - math.pi / 2),
+            middle + radius * math.sin(2 * math.pi * k / len(nodes) - math.pi / 2),
         )
         for k, node in enumerate(nodes)
     }
     heaviest = max(edge.total for edge in edges)
     parts = [
-        f'<svg class="network" role="img" viewBox="0 0 {NETWORK_SIZE} {NETWORK_SIZE}" '
-        f'width="{NETWORK_SIZE}" height="{NETWORK_SIZE}" xmlns="http://www.w3.org/2000/svg">',
+        f'<svg class="network" role="img" viewBox="0 0 {NETWORK_WIDTH} {NETWORK_HEIGHT}" '
+        f'width="{NETWORK_WIDTH}" height="{NETWORK_HEIGHT}" xmlns="http://www.w3.org/2000/svg">',
         "<title>Actors linked by events</title>",
     ]
     for edge in edges:
