@@ -112,6 +112,8 @@ def test_person_code_follows_the_role_at_the_date(mentions):
     ("Most victims were Alawites.", "Alawites", "SYRCVL"),
     ("Turkish military pressure grew.", "Turkish military", "TURMIL"),
     ("Washington warned Tehran.", "Washington", "USAGOV"),
+    ("The DPRK fired a missile.", "The DPRK", "PRK"),
+    ("Pakistani hostages were freed on Monday.", "Pakistani hostages", "PAKCVL"),
 ], ids=lambda value: value if isinstance(value, str) and value.isupper() else None)
 def test_descriptions_resolve_to_country_sectors(mentions, text, span, code):
     found = {m.text: m for m in mentions(text)}
@@ -131,8 +133,10 @@ def test_descriptions_resolve_to_country_sectors(mentions, text, span, code):
     ("The Coordination Framework met.", "The Coordination Framework",
      "party.coordination-framework"),
     ("The Arab League convened.", "The Arab League", "igo.arab-league"),
+    ("The BLA seized the train.", "BLA", "group.balochistan-liberation-army"),
+    ("DHS dismissed the lawsuit.", "DHS", "gov.us-homeland-security"),
 ], ids=["daesh", "isil", "sdf", "qasad", "hashd", "popular-crowd", "hts", "coalition", "cf",
-        "arab-league"])
+        "arab-league", "bla", "dhs"])
 def test_organizations_and_their_variants(mentions, text, span, actor_id):
     assert by_text(mentions(text))[span] == actor_id
 
