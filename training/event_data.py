@@ -367,12 +367,14 @@ def widened_examples(examples: list[Example], nlp: spacy.language.Language) -> l
     return widened
 
 
-def all_examples(data_dir: Path) -> list[Example]:
+def all_examples(data_dir: Path, widen_spans: bool = False) -> list[Example]:
+    """Every example; ``widen_spans`` puts the non-conflibert role spans in conflibert's
+    convention (``widen_to_phrase``; not yet used by a shipped model)."""
     classes = conflibert_class_examples(data_dir)
     raw_texts = {normalized_text(ex.text): ex.text for ex in classes}
     conflibert = merge_conflibert(classes, conflibert_ner_examples(data_dir, raw_texts))
     others = plover_examples(data_dir) + voa_dev_examples(data_dir) + written_examples()
-    return conflibert + widened_examples(others, load_language())
+    return conflibert + (widened_examples(others, load_language()) if widen_spans else others)
 
 
 def training_examples(examples: list[Example]) -> list[Example]:
