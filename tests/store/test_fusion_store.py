@@ -141,7 +141,8 @@ def test_a_repeat_within_an_article_joins_its_primary_cluster(store):
 
 
 def test_clusters_do_not_depend_on_the_order_articles_arrive_in(tmp_path):
-    # b links a and c (a and c alone are a month apart at day precision: no link).
+    # b ("in March") fits a and c, two meetings 25 days apart: it is ambiguous and joins neither,
+    # whichever arrives first (incremental fusion splits the a-b link when c comes).
     reports = [
         meeting("a", "A", "2025-03-03"),
         report("b", "Iraq and Syria met in March.",
@@ -162,7 +163,20 @@ def test_clusters_do_not_depend_on_the_order_articles_arrive_in(tmp_path):
             store.fuse(rebuild=True)
             seen.append(clusters(store))
     assert all(found == seen[0] for found in seen)
-    assert set(seen[0].values()) == {"a:0"}
+    assert seen[0] == {"a:0": "a:0", "b:0": "b:0", "c:0": "c:0"}
+
+
+def test_a_report_fitting_two_events_joins_neither(store):
+    # No place: it fits the Qamishli strike and the Kobani strike of that day.
+    unplaced = report(
+        "u", "Turkey shelled SDF positions on Monday.",
+        Coded(0, "ASSAULT", 4, -9.0, (TUR, "Turkey"), (SDF, "SDF"), "2025-03-10"),
+        outlet="U",
+    )  # fmt: skip
+    for result in (strike("a", "A", QAMISHLI), unplaced, strike("b", "B", KOBANI)):
+        store.write(result)
+    store.write(strike("c", "C", QAMISHLI, date="2025-03-11"))
+    assert clusters(store) == {"a:0": "a:0", "b:0": "b:0", "c:0": "a:0", "u:0": "u:0"}
 
 
 def test_fused_events_give_one_row_per_event_with_its_sources(store):
@@ -186,5 +200,6 @@ def test_fuse_clusters_events_stored_before_fusion(store):
     store.write(meeting("b", "B"))
     store._con.execute("DELETE FROM event_clusters")  # as a database from before fusion
     assert clusters(store) == {"a:0": "a:0", "b:0": "b:0"}
-    assert store.fuse() == 2
+    done = store.fuse()
+    assert (done.articles, done.events, done.clusters, done.multi_report) == (2, 2, 1, 1)
     assert set(clusters(store).values()) == {"a:0"}

@@ -31,6 +31,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "mentions": ("dyad.cli.mentions", "mentions", "Print the actor mentions found in articles."),
     "events": ("dyad.cli.events", "events", "List stored events, filtered."),
     "export": ("dyad.cli.export", "export", "Export events: contract, POLECAT-, GDELT-like."),
+    "fuse": ("dyad.cli.fuse", "fuse", "Fuse stored reports of one event across articles."),
     "brief": ("dyad.cli.brief", "brief", "Relations brief for two actors."),
     "positions": ("dyad.cli.positions", "positions", "Who is for or against what, with evidence."),
     "skips": ("dyad.cli.skips", "skips", "List the inputs that were skipped, with reasons."),

@@ -3,21 +3,24 @@ outlets, become one cluster.
 
 Two reports are *the same event* (:func:`same_event`) when their types are of one family, their
 flags match, their sides fit (the same actor; a person fits their government, a bare country its
-government and army; an unknown side fits anything), their dates overlap once widened by their
-precision, and their places agree. Clusters are the connected groups of that relation (single
-linkage), so they do not depend on the order articles arrive in; a cluster's id is the event id of
-its earliest report (publication date, then event id).
+government and army; an unknown side fits anything, but one side must be known in both), their
+dates overlap once widened by their precision, and their places agree (an unknown place agrees
+with any). Clusters are the connected groups of that relation once *ambiguous* reports (fitting
+two events that do not fit each other) are cut loose, so they do not depend on the order articles
+arrive in; a cluster's id is the event id of its earliest report (publication date, then event
+id).
 
 Fusion is incremental: a new article's events are compared only with stored events of the same
-*block* (type family and unordered pair of sides' countries) whose date spans overlap theirs
+*block* (type family and a side's country) whose date spans overlap theirs
 (:func:`add_articles`); :func:`rebuild` starts over from every stored event. Repeats within an
-article (``duplicate_of``) join their primary's cluster; undated and year-precise reports stay
-alone. The rules are data: ``data/fusion.toml``.
+article (``duplicate_of``) join their primary's cluster; undated and year-precise reports, and
+reports naming no side, stay alone. The rules are data: ``data/fusion.toml``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import tomllib
 from collections import defaultdict
@@ -34,7 +37,6 @@ from dyad.records import Article, Event, Mention
 
 FUSION_RULES_FILE = Path(__file__).resolve().parents[1] / "data" / "fusion.toml"
 EARTH_RADIUS_KM = 6371.0
-UNKNOWN_SIDE = "?"
 
 
 class FusionRulesError(ValueError):
@@ -111,18 +113,21 @@ class Report:
         return self.published or dt.date.max, self.event_id
 
 
-def block_of(report: Report, rules: FusionRules) -> str | None:
-    """The blocking key (family and unordered pair of sides), None for a report never fused."""
-    if report.duplicate_of is not None or date_span(report, rules) is None:
-        return None
-    sides = sorted(_side_key(side) for side in (report.source, report.target))
-    return "|".join([rules.family(report.event_type), *sides])
+def side_keys(report: Report) -> tuple[str, ...]:
+    """What a report is blocked under: its known sides' countries (an actor of no country: its
+    id). Two reports are compared only when they share a type family and one of these."""
+    keys = {side.country or side.id for side in (report.source, report.target) if side}
+    return tuple(sorted(keys))
 
 
-def _side_key(side: Side | None) -> str:
-    if side is None:
-        return UNKNOWN_SIDE
-    return side.country or side.id
+def is_fusable(report: Report, rules: FusionRules) -> bool:
+    """A repeat within its article follows its primary; a report naming no side or no usable
+    date (undated, year-precise) is never fused."""
+    return (
+        report.duplicate_of is None
+        and bool(side_keys(report))
+        and date_span(report, rules) is not None
+    )
 
 
 def date_span(report: Report, rules: FusionRules) -> tuple[dt.date, dt.date] | None:
@@ -143,7 +148,12 @@ def date_span(report: Report, rules: FusionRules) -> tuple[dt.date, dt.date] | N
 
 
 def same_event(a: Report, b: Report, rules: FusionRules) -> bool:
-    """Whether two reports from different articles tell one event (see the module doc)."""
+    """Whether two reports from different articles tell one event (see the module doc).
+
+    Their sides must fit, straight or (for symmetric families) crossed, with at least one side
+    known in both. (A report missing a side or a place may fit two events: :func:`_ambiguous`
+    then keeps it apart from both.)
+    """
     if a.doc_id == b.doc_id or a.flags != b.flags:
         return False
     family = rules.family(a.event_type)
@@ -152,11 +162,16 @@ def same_event(a: Report, b: Report, rules: FusionRules) -> bool:
     span_a, span_b = date_span(a, rules), date_span(b, rules)
     if span_a is None or span_b is None or span_a[0] > span_b[1] or span_b[0] > span_a[1]:
         return False
-    straight = _sides_fit(a.source, b.source, rules) and _sides_fit(a.target, b.target, rules)
-    crossed = family in rules.symmetric_families and (
-        _sides_fit(a.source, b.target, rules) and _sides_fit(a.target, b.source, rules)
+    if not _places_agree(a.place, b.place, rules):
+        return False
+    pairings = [((a.source, b.source), (a.target, b.target))]
+    if family in rules.symmetric_families:
+        pairings.append(((a.source, b.target), (a.target, b.source)))
+    return any(
+        all(_sides_fit(x, y, rules) for x, y in pairing)
+        and any(x is not None and y is not None for x, y in pairing)
+        for pairing in pairings
     )
-    return (straight or crossed) and _places_agree(a.place, b.place, rules)
 
 
 def _sides_fit(x: Side | None, y: Side | None, rules: FusionRules) -> bool:
@@ -192,16 +207,84 @@ def _distance_km(x: Place, y: Place) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))
 
 
-def cluster_reports(
-    reports: Sequence[Report], rules: FusionRules, current: Mapping[str, str] | None = None
-) -> dict[str, str]:
-    """Event id -> cluster id for every report.
+@dataclass(frozen=True, slots=True)
+class Fusion:
+    """Event id -> cluster id, and -> component id (the group of reports linked by
+    :func:`same_event` through any chain; clusters split components at ambiguous reports)."""
 
-    ``current`` holds the cluster ids already given to some of the reports (stored ones): reports
-    sharing one stay together. Each cluster is named after its earliest report among ``reports``
-    (callers pass a stored cluster's earliest report along with it).
+    clusters: dict[str, str]
+    components: dict[str, str]
+
+
+def cluster_reports(reports: Sequence[Report], rules: FusionRules) -> Fusion:
+    """Cluster the reports: link every pair telling the same event, then keep only the links
+    of unambiguous reports (:func:`_ambiguous`) and take the connected groups. Each group is
+    named after its earliest report; the result depends on the set of reports, not their order.
     """
-    current = current or {}
+    links = _links(reports, rules)
+    fusable = [report for report in reports if report.duplicate_of is None]
+    components = _groups(fusable, links.items())
+    ambiguous = {event_id for event_id, near in links.items() if _ambiguous(near, rules)}
+    kept = [
+        (event_id, [n for n in near if n.event_id not in ambiguous])
+        for event_id, near in links.items()
+        if event_id not in ambiguous
+    ]
+    clusters = _groups(fusable, kept)
+    for report in reports:  # a repeat within its article follows its primary
+        if report.duplicate_of is not None:
+            for names in (clusters, components):
+                names[report.event_id] = names.get(report.duplicate_of, report.duplicate_of)
+    return Fusion(clusters, components)
+
+
+def _links(reports: Sequence[Report], rules: FusionRules) -> dict[str, list[Report]]:
+    """Event id -> the reports telling the same event, compared only within blocks (family and
+    side key) and overlapping date spans."""
+    blocks: dict[tuple[str, str], list[tuple[tuple[dt.date, dt.date], Report]]] = defaultdict(list)
+    for report in reports:
+        span = date_span(report, rules)
+        if span is not None and is_fusable(report, rules):
+            for key in side_keys(report):
+                blocks[(rules.family(report.event_type), key)].append((span, report))
+    links: dict[str, list[Report]] = defaultdict(list)
+    compared: set[tuple[str, str]] = set()
+    for members in blocks.values():
+        members.sort(key=lambda item: (item[0], item[1].event_id))
+        for index, (span, report) in enumerate(members):
+            for later_span, later in members[index + 1 :]:
+                if later_span[0] > span[1]:
+                    break  # sorted by start: no later member overlaps
+                pair = (report.event_id, later.event_id)
+                if pair not in compared and same_event(report, later, rules):
+                    links[report.event_id].append(later)
+                    links[later.event_id].append(report)
+                compared.add(pair)
+    return links
+
+
+def _ambiguous(near: Sequence[Report], rules: FusionRules) -> bool:
+    """Whether a report's matches tell more than one event: their dates share no day, their
+    places disagree, or they name two different people of one country. Such a report ("Turkey
+    shelled the SDF" with no place, on a day of strikes in two towns) links to none of them."""
+    spans = [span for span in (date_span(report, rules) for report in near) if span]
+    if spans and max(lo for lo, _ in spans) > min(hi for _, hi in spans):
+        return True
+    places = {report.place.name.casefold(): report.place for report in near if report.place}
+    if any(not _places_agree(x, y, rules) for x, y in itertools.combinations(places.values(), 2)):
+        return True
+    people: dict[str, set[str]] = defaultdict(set)
+    for report in near:
+        for side in (report.source, report.target):
+            if side is not None and side.kind == "person" and side.country:
+                people[side.country].add(side.id)
+    return any(len(ids) > 1 for ids in people.values())
+
+
+def _groups(
+    reports: Sequence[Report], links: Iterable[tuple[str, Sequence[Report]]]
+) -> dict[str, str]:
+    """Event id -> the id of the earliest report of its connected group."""
     parent = {report.event_id: report.event_id for report in reports}
 
     def root(event_id: str) -> str:
@@ -210,47 +293,15 @@ def cluster_reports(
             event_id = parent[event_id]
         return event_id
 
-    def join(a: str, b: str) -> None:
-        parent[root(a)] = root(b)
-
-    first_of_cluster: dict[str, str] = {}
-    for event_id, cluster_id in sorted(current.items()):
-        if event_id in parent:
-            join(event_id, first_of_cluster.setdefault(cluster_id, event_id))
-
-    by_block: dict[str, list[tuple[tuple[dt.date, dt.date], Report]]] = defaultdict(list)
+    for event_id, near in links:
+        for other in near:
+            parent[root(event_id)] = root(other.event_id)
+    first: dict[str, Report] = {}
     for report in reports:
-        block = block_of(report, rules)
-        span = date_span(report, rules)
-        if block is not None and span is not None:
-            by_block[block].append((span, report))
-    for members in by_block.values():
-        members.sort(key=lambda item: (item[0], item[1].event_id))
-        for index, (span, report) in enumerate(members):
-            for later_span, later in members[index + 1 :]:
-                if later_span[0] > span[1]:
-                    break  # sorted by start: no later member overlaps
-                if same_event(report, later, rules):
-                    join(report.event_id, later.event_id)
-
-    by_id = {report.event_id: report for report in reports}
-    components: dict[str, list[Report]] = defaultdict(list)
-    for report in reports:
-        if report.duplicate_of is None:
-            components[root(report.event_id)].append(report)
-    names = {key: min(members, key=Report.order).event_id for key, members in components.items()}
-    clusters = {
-        report.event_id: names[root(report.event_id)]
-        for report in reports
-        if report.duplicate_of is None
-    }
-    for report in reports:
-        if report.duplicate_of is not None:
-            primary = by_id.get(report.duplicate_of)
-            clusters[report.event_id] = (
-                clusters[primary.event_id] if primary is not None else report.duplicate_of
-            )
-    return clusters
+        key = root(report.event_id)
+        if key not in first or report.order() < first[key].order():
+            first[key] = report
+    return {report.event_id: first[root(report.event_id)].event_id for report in reports}
 
 
 # -- reports from coded events (``dyad code``: fusion within one batch) -----------------------
@@ -292,7 +343,7 @@ def batch_cluster_facts(
     for article, events in coded:
         articles[article.doc_id] = article
         reports.extend(report_of_event(event, article) for event in events)
-    clusters = cluster_reports(reports, rules or load_fusion_rules())
+    clusters = cluster_reports(reports, rules or load_fusion_rules()).clusters
     members: dict[str, set[str]] = defaultdict(set)
     for report in reports:
         members[clusters[report.event_id]].add(report.doc_id)
@@ -334,48 +385,68 @@ def add_articles(
     con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str], rules: FusionRules
 ) -> None:
     """Fuse the events of newly stored articles with the stored ones (inside the caller's
-    transaction): only stored events of the same blocks with overlapping dates are read."""
+    transaction). Only the components their events link to are read (stored events of their
+    families and sides with overlapping date spans, and the rest of those components), and
+    clustered again with them: the same result as :func:`rebuild`."""
     new = _reports(con, "WHERE list_contains(?, e.doc_id)", [list(doc_ids)])
-    if not new:
-        return
-    blocks = sorted({b for b in (block_of(r, rules) for r in new) if b is not None})
-    spans = [s for s in (date_span(r, rules) for r in new) if s is not None]
+    fusable = [report for report in new if is_fusable(report, rules)]
     stored: list[Report] = []
-    current: dict[str, str] = {}
-    if blocks:
+    if fusable:
+        spans = [span for span in (date_span(report, rules) for report in fusable) if span]
         rows = con.execute(
             """
-            WITH near AS (
-                SELECT event_id, cluster_id FROM event_clusters
-                WHERE list_contains(?, block) AND date_lo <= ? AND date_hi >= ?
-            )
-            SELECT event_id, cluster_id FROM near
-            UNION  -- each such cluster's earliest report, which names it
-            SELECT c.event_id, c.cluster_id FROM event_clusters c
-            WHERE c.event_id IN (SELECT cluster_id FROM near)
+            SELECT DISTINCT component_id FROM event_clusters
+            WHERE list_contains(?, family) AND list_has_any(sides, ?)
+              AND date_lo <= ? AND date_hi >= ?
             """,
-            [blocks, max(hi for _, hi in spans), min(lo for lo, _ in spans)],
+            [
+                sorted({rules.family(report.event_type) for report in fusable}),
+                sorted({key for report in fusable for key in side_keys(report)}),
+                max(hi for _, hi in spans),
+                min(lo for lo, _ in spans),
+            ],
         ).fetchall()
-        current = dict(rows)
-        if current:
-            stored = _reports(con, "WHERE list_contains(?, e.event_id)", [sorted(current)])
-    clusters = cluster_reports([*stored, *new], rules, current)
-    renamed = {current[e]: c for e, c in clusters.items() if e in current and current[e] != c}
-    for old, cluster_id in sorted(renamed.items()):
+        if rows:
+            stored = _reports(
+                con,
+                "WHERE e.event_id IN (SELECT event_id FROM event_clusters "
+                "WHERE list_contains(?, component_id))",
+                [[row[0] for row in rows]],
+            )
+    if stored:
         con.execute(
-            "UPDATE event_clusters SET cluster_id = ? WHERE cluster_id = ?", [cluster_id, old]
+            "DELETE FROM event_clusters WHERE list_contains(?, event_id)",
+            [[report.event_id for report in stored]],
         )
-    _insert_clusters(con, new, clusters, rules)
+    reports = [*stored, *new]
+    _insert_clusters(con, reports, cluster_reports(reports, rules), rules)
 
 
 def rebuild(con: duckdb.DuckDBPyConnection, rules: FusionRules) -> int:
     """Fuse every stored event from scratch (inside the caller's transaction); the number of
     clusters."""
     reports = _reports(con, "", [])
-    clusters = cluster_reports(reports, rules)
+    fusion = cluster_reports(reports, rules)
     con.execute("DELETE FROM event_clusters")
-    _insert_clusters(con, reports, clusters, rules)
-    return len(set(clusters.values()))
+    _insert_clusters(con, reports, fusion, rules)
+    return len(set(fusion.clusters.values()))
+
+
+@dataclass(frozen=True, slots=True)
+class FusionSummary:
+    articles: int  # articles (re)fused by the call
+    events: int
+    clusters: int
+    multi_report: int  # clusters told by more than one article
+
+
+def summary(con: duckdb.DuckDBPyConnection, articles: int) -> FusionSummary:
+    row = con.execute(
+        "SELECT (SELECT count(*) FROM events), count(*), count(*) FILTER (num_reports > 1) "
+        "FROM cluster_facts"
+    ).fetchone()
+    events, clusters, multi = row if row else (0, 0, 0)
+    return FusionSummary(articles, int(events), int(clusters), int(multi))
 
 
 def unfused_doc_ids(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -388,25 +459,29 @@ def unfused_doc_ids(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 
 def _insert_clusters(
-    con: duckdb.DuckDBPyConnection,
-    reports: Sequence[Report],
-    clusters: Mapping[str, str],
-    rules: FusionRules,
+    con: duckdb.DuckDBPyConnection, reports: Sequence[Report], fusion: Fusion, rules: FusionRules
 ) -> None:
     rows = []
     for report in reports:
-        span = date_span(report, rules)
+        fusable = is_fusable(report, rules)
+        span = date_span(report, rules) if fusable else None
         rows.append(
             (
                 report.event_id,
-                clusters[report.event_id],
-                block_of(report, rules),
+                fusion.clusters[report.event_id],
+                fusion.components[report.event_id],
+                rules.family(report.event_type) if fusable else None,
+                list(side_keys(report)) if fusable else None,
                 span[0] if span else None,
                 span[1] if span else None,
             )
         )
     if rows:
-        con.executemany("INSERT INTO event_clusters VALUES (?, ?, ?, ?, ?)", rows)
+        con.executemany(
+            "INSERT INTO event_clusters (event_id, cluster_id, component_id, family, sides, "
+            "date_lo, date_hi) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
 
 
 def _reports(con: duckdb.DuckDBPyConnection, where: str, params: list[Any]) -> list[Report]:
