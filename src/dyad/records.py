@@ -34,6 +34,7 @@ class Article:
     title: str | None = None
     published: dt.date | None = None
     published_text: str | None = None  # the date string as it appeared
+    published_precision: str | None = None  # "day" | "month" | "year" (metadata may be coarse)
     source: str | None = None  # outlet, e.g. "The New Arab"
     url: str | None = None
     doc_path: str | None = None

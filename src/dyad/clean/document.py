@@ -9,7 +9,8 @@
 7. title (:mod:`dyad.clean.title`), source (:mod:`dyad.clean.outlets`), doc_id.
 
 Metadata given with the input (JSONL fields) is trusted over what is found in the text, which is
-trusted over HTML metadata.
+trusted over HTML metadata; except the publication date, whose order of trust is: the JSONL
+``date``, the HTML page's metadata, a date in the URL, the date line (:func:`_publication_date`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,14 @@ from dyad.clean.doc_id import doc_id_for
 from dyad.clean.html import ExtractedPage, extract_html
 from dyad.clean.mt_repair import load_repairs, repair_translation
 from dyad.clean.outlets import Outlet, dateline_outlet, load_outlets, outlet_named
-from dyad.clean.pubdate import PublicationDate, load_date_labels, parse_date, take_date_lines
+from dyad.clean.pubdate import (
+    PublicationDate,
+    load_date_labels,
+    metadata_date,
+    parse_metadata_date,
+    take_date_lines,
+    url_date,
+)
 from dyad.clean.text import repair_characters, split_paragraphs
 from dyad.clean.title import find_title
 from dyad.errors import NO_TEXT, InputError
@@ -65,6 +73,7 @@ def clean_document(raw: RawDocument) -> Article:
         title=titled.title,
         published=published.date if published else None,
         published_text=published.text if published else None,
+        published_precision=published.precision if published else None,
         source=outlet.name if outlet else None,
         url=raw.url or (page.url if page else None) or (outlet.url if outlet else None),
         doc_path=raw.doc_path,
@@ -88,12 +97,18 @@ def _reads_as_prose(paragraph: str) -> bool:
 def _publication_date(
     raw: RawDocument, in_text: PublicationDate | None, page: ExtractedPage | None
 ) -> PublicationDate | None:
-    return _parsed(raw.date) or in_text or (_parsed(page.date) if page else None)
-
-
-def _parsed(date_text: str | None) -> PublicationDate | None:
-    date = parse_date(date_text) if date_text else None
-    return PublicationDate(date, date_text) if date and date_text else None
+    """The first date found, in order of trust: the date given with the input (JSONL), the
+    page's own metadata (meta tags, JSON-LD), a date in its URL (or path), the date line, and
+    last the date trafilatura read from the page's markup."""
+    urls = [raw.url, page.url if page else None, raw.doc_path]
+    found = (
+        parse_metadata_date(raw.date) if raw.date else None,
+        metadata_date(raw.content) if page else None,
+        *(url_date(url) for url in urls if url),
+        in_text,
+        parse_metadata_date(page.date) if page and page.date else None,
+    )
+    return next((date for date in found if date is not None), None)
 
 
 def _outlet(

@@ -1,7 +1,9 @@
-"""The publication date: found in a date line near the top or bottom of the text ("Sat. Feb 22nd,
-2025", "Published: 22/02/2025 | 10:30 GMT", "By Jane Doe | 22 February 2025"), which is then
-removed from the body, or given as metadata. A date outside ``PLAUSIBLE_YEARS`` is no date: the
-publication date is then unknown and a line holding it no date line.
+"""The publication date: given as metadata (a JSON Lines ``date``, an HTML page's meta tags or
+JSON-LD, a date in its URL such as ``/2025/03/14/``), or found in a date line near the top or
+bottom of the text ("Sat. Feb 22nd, 2025", "Published: 22/02/2025 | 10:30 GMT", "By Jane Doe | 22
+February 2025"), which is then removed from the body. Metadata may give only a month or a year
+("2025-03", "March 2025"): the date then has that precision. A date outside ``PLAUSIBLE_YEARS``
+is no date: the publication date is then unknown and a line holding it no date line.
 
 A line counts as a date line only when *all* of it is date metadata (a date, a time, a label from
 ``data/cleaning/date_labels.tsv``, a byline, a reading time), so prose mentioning a date is never
@@ -12,15 +14,22 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
+
+import lxml.etree
+import lxml.html
 
 from dyad.clean.rules import CLEANING_DATA, RuleFileError, read_tsv
 from dyad.records import PLAUSIBLE_YEARS
 
 DATE_LABELS_FILE = CLEANING_DATA / "date_labels.tsv"
+DATE_META_FILE = CLEANING_DATA / "date_meta.tsv"
 LABEL_KINDS = ("published", "updated")
 
 # Date lines sit in the page header or footer: look at this many paragraphs at each end.
@@ -39,8 +48,20 @@ DATE_FORMS = tuple(
         rf"{WEEKDAY}{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}",  # Saturday 22 February 2025
         r"(?P<year>\d{4})-(?P<mm>\d{1,2})-(?P<dd>\d{1,2})(?:T[\d:.]+(?:Z|[+-][\d:]+)?)?",
         r"(?P<first>\d{1,2})[/.-](?P<second>\d{1,2})[/.-](?P<year>\d{4})",  # 22/02/2025
+        r"(?P<year>\d{4})/(?P<mm>\d{1,2})/(?P<dd>\d{1,2})",  # 2025/02/22
     )
 )
+# Metadata may name only a month or a year.
+MONTH_FORMS = tuple(
+    re.compile(form, re.I) for form in (r"(?P<year>\d{4})-(?P<mm>\d{1,2})", rf"{MONTH},?\s+{YEAR}")
+)
+YEAR_FORM = re.compile(r"\d{4}")
+# A date in a URL's path: /2025/03/14/, /2025-03-14-title, /20250314/; or a month: /2025/03/.
+URL_DAY_FORMS = (
+    re.compile(r"/(?P<year>\d{4})[/-](?P<mm>\d{1,2})[/-](?P<dd>\d{1,2})(?=[/._-]|$)"),
+    re.compile(r"/(?P<year>\d{4})(?P<mm>\d{2})(?P<dd>\d{2})(?=/)"),
+)
+URL_MONTH_FORM = re.compile(r"/(?P<year>\d{4})/(?P<mm>\d{1,2})/")
 TIME = re.compile(
     r"(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*"
     r"(?:\(?(?:GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?|[A-Z]{2,4})?",
@@ -55,8 +76,9 @@ MONTHS = {name.casefold(): number for number, name in enumerate(calendar.month_n
 
 @dataclass(frozen=True, slots=True)
 class PublicationDate:
-    date: dt.date
+    date: dt.date  # the first day of its month or year at a coarser precision
     text: str  # as it appeared, e.g. "Sat. Feb 22nd, 2025"
+    precision: str = "day"  # "day" | "month" | "year"
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +97,108 @@ def load_date_labels(path: Path = DATE_LABELS_FILE) -> dict[str, str]:
             raise RuleFileError(f"{row.where}: kind must be one of {LABEL_KINDS}, not {kind!r}")
         labels[label.casefold()] = kind
     return labels
+
+
+@lru_cache(maxsize=4)
+def load_date_meta(path: Path = DATE_META_FILE) -> tuple[tuple[str, str], ...]:
+    """(metadata name, casefolded; "published" or "updated"), in the file's order."""
+    names = []
+    for row in read_tsv(path, min_fields=2, max_fields=2):
+        name, kind = row.fields
+        if kind not in LABEL_KINDS:
+            raise RuleFileError(f"{row.where}: kind must be one of {LABEL_KINDS}, not {kind!r}")
+        names.append((name.casefold(), kind))
+    return tuple(names)
+
+
+def parse_metadata_date(text: str) -> PublicationDate | None:
+    """A date given as metadata: a full date as :func:`parse_date` reads it, or a month
+    ("2025-03", "March 2025") or a year ("2025") at that precision."""
+    found = _find_date(text)
+    if found is not None:
+        return found
+    text = text.strip().rstrip(".,")
+    for form in MONTH_FORMS:
+        match = form.fullmatch(text)
+        if match:
+            return _month_date(match, text)
+    if YEAR_FORM.fullmatch(text) and int(text) in PLAUSIBLE_YEARS:
+        return PublicationDate(dt.date(int(text), 1, 1), text, "year")
+    return None
+
+
+def url_date(url: str) -> PublicationDate | None:
+    """The date in a URL's path (``/2025/03/14/``, ``/2025-03-14-title``, ``/2025/03/``)."""
+    path = re.sub(r"^[a-z][a-z0-9+.-]*://[^/]*", "", url.strip(), flags=re.I).split("?")[0]
+    for form in URL_DAY_FORMS:
+        for match in form.finditer(path):
+            date = _date_of(match)
+            if date is not None:
+                return PublicationDate(date, match.group().strip("/-"))
+    match = URL_MONTH_FORM.search(path)
+    return _month_date(match, match.group().strip("/")) if match else None
+
+
+def metadata_date(
+    html: str, names: tuple[tuple[str, str], ...] | None = None
+) -> PublicationDate | None:
+    """The publication date an HTML page's metadata gives: meta tags and ``itemprop`` elements,
+    then JSON-LD; a published date wins over an updated one, then the order of ``names``
+    (``data/cleaning/date_meta.tsv``)."""
+    names = names or load_date_meta()
+    rank = {name: (kind != "published", index) for index, (name, kind) in enumerate(names)}
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return None
+    found: list[tuple[tuple[bool, int], int, PublicationDate]] = []
+    for name, value in [*_meta_values(root), *_json_ld_values(root)]:
+        key = name.casefold()
+        date = parse_metadata_date(value) if key in rank and value else None
+        if date is not None:
+            found.append((rank[key], len(found), date))
+    return min(found, key=lambda item: item[:2])[2] if found else None
+
+
+def _meta_values(root: Any) -> Iterator[tuple[str, str]]:
+    for element in root.xpath("//*[@property or @name or @itemprop]"):
+        name = element.get("property") or element.get("name") or element.get("itemprop")
+        value = element.get("content") or element.get("datetime")
+        if value is None and element.get("itemprop"):
+            value = element.text_content()
+        if value:
+            yield name, value
+
+
+def _json_ld_values(root: Any) -> Iterator[tuple[str, str]]:
+    for script in root.xpath("//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text or "")
+        except (json.JSONDecodeError, RecursionError):
+            continue
+        yield from _string_items(data)
+
+
+def _string_items(data: Any) -> Iterator[tuple[str, str]]:
+    """Every (key, string value) pair in nested JSON (JSON-LD nests articles in ``@graph``)."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(value, str):
+                yield key, value
+            else:
+                yield from _string_items(value)
+    elif isinstance(data, list):
+        for item in data:
+            yield from _string_items(item)
+
+
+def _month_date(match: re.Match[str], text: str) -> PublicationDate | None:
+    parts = match.groupdict()
+    year = int(parts["year"])
+    month = _month_number(parts["month"]) if parts.get("month") else int(parts["mm"])
+    if month is None or not 1 <= month <= 12 or year not in PLAUSIBLE_YEARS:
+        return None
+    return PublicationDate(dt.date(year, month, 1), text, "month")
 
 
 def parse_date(text: str) -> dt.date | None:

@@ -18,7 +18,7 @@ from dyad.actors.kb import KnowledgeBase
 from dyad.events.attribution import reported_by
 from dyad.events.context import contexts_of
 from dyad.events.lexicon import Grammar, Lexicon, load_lexicon
-from dyad.events.modality import Modality, modality_of
+from dyad.events.modality import modality_of
 from dyad.events.plover import load_ontology
 from dyad.events.quantities import find_quantities
 from dyad.events.roles import MentionIndex, Roles, destination, find_roles, takes_topic
@@ -123,7 +123,7 @@ def make_event(
         trigger=trigger,
         confidence=confidence,
         context=contexts_of(sentence, event_type),
-        date=_event_date(sentence, anchor, article, modality),
+        date=_event_date(sentence, anchor, article),
         location=find_location(sentence, anchor, kb),
         quantities=quantities,
         negated=modality.negated,
@@ -135,15 +135,12 @@ def make_event(
     )
 
 
-def _event_date(
-    sentence: Span, anchor: Token, article: Article, modality: Modality
-) -> ResolvedDate | None:
-    """The date the sentence gives for this event; else, for news of the reporting period,
-    the publication date at week precision (``date_text`` stays empty)."""
+def _event_date(sentence: Span, anchor: Token, article: Article) -> ResolvedDate | None:
+    """The date the sentence gives for this event; else the publication date at week precision
+    or coarser (``date_text`` stays empty), so every event of a dated article is dated. For a
+    background or hypothetical event that is the date it was reported, its flag says so."""
     found = resolve_date(sentence, article.published, trigger=anchor)
-    if found is not None or modality.historical or modality.hypothetical:
-        return found
-    return default_date(article.published)
+    return found or default_date(article.published, article.published_precision)
 
 
 def reports_events(sentence: Span, article: Article, grammar: Grammar) -> bool:

@@ -433,9 +433,18 @@ def _starts_interval(sentence: Span, mention: DateMention, vocab: DateVocabulary
                for word in vocab.interval_starts)
 
 
-def default_date(published: dt.date | None) -> ResolvedDate | None:
-    """The fallback when a sentence names no date: around publication, precision "week".
+# A publication date dates an event only to about the week before it.
+PUBLICATION_DATE_PRECISION = "week"
+COARSER_PRECISIONS = ("month", "year")
+
+
+def default_date(published: dt.date | None, precision: str | None = "day") -> ResolvedDate | None:
+    """The fallback when a sentence names no date: around publication, precision "week", or the
+    publication date's own precision when coarser (metadata giving only a month or a year).
 
     ``text`` is empty because no phrase gave the date; the exporter writes it as null.
     """
-    return None if published is None else ResolvedDate(published, "week", "")
+    if published is None:
+        return None
+    coarse = precision if precision in COARSER_PRECISIONS else PUBLICATION_DATE_PRECISION
+    return ResolvedDate(published, coarse, "")
