@@ -11,11 +11,18 @@ import click
 
 from dyad.config import Settings
 from dyad.evaluate.coder import EventCoder, pipeline_coder, pipeline_story_coder
+from dyad.evaluate.fusion_score import (
+    load_fusion_gold,
+    pipeline_ingest,
+    score_fusion,
+    stored_clusters,
+)
 from dyad.evaluate.gold import load_conflibert, load_plover_gsr
 from dyad.evaluate.plover_score import score_plover
 from dyad.evaluate.quad_score import score_quad
 from dyad.evaluate.report import (
     render_ablation,
+    render_fusion,
     render_model_scores,
     render_plover,
     render_quad,
@@ -32,7 +39,7 @@ from dyad.evaluate.voa import (
     score_stories,
 )
 
-GOLD_SETS = ("voa", "plover", "conflibert", "model")
+GOLD_SETS = ("voa", "plover", "conflibert", "model", "fusion")
 
 # src/dyad/evaluate/cli.py -> the repo root is three folders up; shared/ sits beside the repo.
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[3] / ".." / "shared" / "data"
@@ -67,7 +74,7 @@ def evaluate(
     settings: Settings | None = None,
 ) -> dict[str, object]:
     """Run the chosen gold sets; returns ``{"voa": {split: VoaReport}, "plover": PloverReport,
-    "conflibert": [QuadReport]}``.
+    "conflibert": [QuadReport], "fusion": {split: FusionReport}}``.
 
     ``make_coder(date)`` and ``make_story_coder()`` build the system under test; the defaults
     are dyad's pipeline. ``gold_files`` replace the bundled VOA gold (users' own gold).
@@ -96,6 +103,10 @@ def evaluate(
         reports["conflibert"] = score_quad(
             sentences[:limit] if limit else sentences, make_coder(None)
         )
+    if gold in ("fusion", "all"):
+        fusion_gold = load_fusion_gold()
+        clusters = stored_clusters(fusion_gold.reports, pipeline_ingest(settings or Settings()))
+        reports["fusion"] = score_fusion(fusion_gold, clusters)
     return reports
 
 
@@ -148,8 +159,9 @@ def cli_command(
     gold: str, limit: int | None, data_dir: Path, gold_files: tuple[Path, ...],
     ablation: bool, output_format: str,
 ) -> None:
-    """Score dyad against gold: its own VOA gold (test half = never tuned on; dev half), and
-    the shared plover_gsr and conflibert_cameo sets."""
+    """Score dyad against gold: its own VOA gold (test half = never tuned on; dev half), the
+    shared plover_gsr and conflibert_cameo sets, and its fusion gold (pairs of reports of one
+    event or not, coded and stored for real; --gold fusion)."""
     if not data_dir.is_dir():
         raise click.UsageError(f"gold data folder not found: {data_dir} (use --data-dir)")
     if ablation:
@@ -167,6 +179,7 @@ def cli_command(
     model = reports.get("model")
     plover = reports.get("plover")
     quads = reports.get("conflibert", [])
+    fusion = reports.get("fusion")
     if output_format == "json":
         payload: dict[str, object] = {}
         if model is not None:
@@ -177,6 +190,8 @@ def cli_command(
             payload["plover"] = plover.as_dict()
         if quads:
             payload["conflibert"] = [q.as_dict() for q in quads]
+        if fusion is not None:
+            payload["fusion"] = {split: report.as_dict() for split, report in fusion.items()}
         click.echo(json.dumps(payload, indent=2))
         return
     blocks = [render_voa(name, report) for name, report in voa.items()]
@@ -184,4 +199,5 @@ def cli_command(
     blocks += ([render_plover(plover)] if plover is not None else []) + [
         render_quad(q) for q in quads
     ]
+    blocks += [render_fusion(fusion)] if fusion is not None else []
     click.echo("\n\n".join(blocks))

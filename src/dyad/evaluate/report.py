@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from dyad.evaluate.fusion_score import FusionReport
 from dyad.evaluate.metrics import Counts
 from dyad.evaluate.plover_score import ACTOR_CHECKS, PloverReport
 from dyad.evaluate.quad_score import QuadReport
@@ -120,3 +121,14 @@ def render_model_scores(scores: Mapping[str, Any]) -> str:
         f"plover_gsr type head alone: macro-F1 {plover['macro_f1']:.3f}, top type right "
         f"{plover['top_type_accuracy']:.3f} ({plover['sentences']} sentences)",
     ])  # fmt: skip
+
+
+def render_fusion(reports: Mapping[str, FusionReport]) -> str:
+    """Pairwise fusion scores per split of our fusion gold (test: never tuned on)."""
+    rows = [
+        [split, report.precision, report.recall, report.true_pairs, report.predicted_pairs,
+         report.gold_pairs, report.reports, len(report.uncoded)]
+        for split, report in reports.items()
+    ]  # fmt: skip
+    header = ("split", "P", "R", "fused right", "fused", "same-event pairs", "reports", "uncoded")
+    return "Cross-article fusion, pairwise (data/gold/fusion)\n" + table(header, rows)

@@ -1,0 +1,141 @@
+"""Pairwise scoring of cross-article fusion on our own gold (``data/gold/fusion``, see its README).
+
+The reports are coded and stored by the real pipeline into a temporary database; two reports are
+*fused* when any event of one shares a cluster with any event of the other. Every pair of reports
+within a split is scored: the pairs listed as the same event are the positives, every other pair
+(listed as different, or in different story groups) a negative.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+FUSION_GOLD_DIR = Path(__file__).resolve().parents[1] / "data" / "gold" / "fusion"
+SPLITS = ("dev", "test")
+
+
+@dataclass(frozen=True, slots=True)
+class FusionGold:
+    reports: Path  # JSON Lines the pipeline reads (text, title, source, date, url, id)
+    split_of: dict[str, str]  # report id -> "dev" | "test"
+    same: frozenset[frozenset[str]]  # pairs of report ids telling one event
+
+
+@dataclass(frozen=True, slots=True)
+class FusionReport:
+    split: str
+    reports: int
+    pairs: int
+    gold_pairs: int  # same-event pairs
+    predicted_pairs: int  # pairs fused by dyad
+    true_pairs: int
+    uncoded: tuple[str, ...]  # reports dyad coded no event from
+
+    @property
+    def precision(self) -> float:
+        return self.true_pairs / self.predicted_pairs if self.predicted_pairs else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_pairs / self.gold_pairs if self.gold_pairs else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "split": self.split, "reports": self.reports, "pairs": self.pairs,
+            "gold_pairs": self.gold_pairs, "predicted_pairs": self.predicted_pairs,
+            "true_pairs": self.true_pairs, "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4), "uncoded": list(self.uncoded),
+        }  # fmt: skip
+
+
+def load_fusion_gold(folder: Path = FUSION_GOLD_DIR) -> FusionGold:
+    """The gold pairs of ``folder`` (``pairs.jsonl``) over its reports (``reports.jsonl``);
+    a malformed line raises ValueError naming ``file:line``."""
+    reports = folder / "reports.jsonl"
+    known = {record["id"] for _, record in _records(reports, ("id", "text"))}
+    split_of: dict[str, str] = {}
+    same = set()
+    for where, pair in _records(folder / "pairs.jsonl", ("a", "b", "same", "split")):
+        if pair["split"] not in SPLITS or not {pair["a"], pair["b"]} <= known:
+            raise ValueError(f"{where}: unknown split or report id")
+        for report in (pair["a"], pair["b"]):
+            if split_of.setdefault(report, pair["split"]) != pair["split"]:
+                raise ValueError(f"{where}: report {report} is in both splits")
+        if pair["same"]:
+            same.add(frozenset((pair["a"], pair["b"])))
+    return FusionGold(reports, split_of, frozenset(same))
+
+
+def _records(path: Path, required: tuple[str, ...]) -> Iterable[tuple[str, dict[str, Any]]]:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise ValueError(f"{where}: invalid JSON ({error.msg})") from None
+        missing = [key for key in required if key not in record]
+        if missing:
+            raise ValueError(f"{where}: missing {', '.join(missing)}")
+        yield where, record
+
+
+def score_fusion(
+    gold: FusionGold, clusters_of: dict[str, set[str]]
+) -> dict[str, FusionReport]:
+    """Pairwise precision and recall per split, from each report's cluster ids."""
+    scores = {}
+    for split in SPLITS:
+        ids = sorted(r for r, s in gold.split_of.items() if s == split)
+        pairs = [frozenset(p) for p in itertools.combinations(ids, 2)]
+        fused = {p for p in pairs if _fused(p, clusters_of)}
+        positives = {p for p in pairs if p in gold.same}
+        scores[split] = FusionReport(
+            split=split, reports=len(ids), pairs=len(pairs), gold_pairs=len(positives),
+            predicted_pairs=len(fused), true_pairs=len(fused & positives),
+            uncoded=tuple(r for r in ids if not clusters_of.get(r)),
+        )  # fmt: skip
+    return scores
+
+
+def _fused(pair: frozenset[str], clusters_of: dict[str, set[str]]) -> bool:
+    a, b = sorted(pair)
+    return bool(clusters_of.get(a, set()) & clusters_of.get(b, set()))
+
+
+def stored_clusters(
+    reports: Path, ingest: Callable[[Path, Path], None]
+) -> dict[str, set[str]]:
+    """Report id -> the cluster ids of its events, after ``ingest(reports, database)``."""
+    from dyad.store import Store
+
+    with tempfile.TemporaryDirectory(prefix="dyad-fusion-") as tmp:
+        database = Path(tmp) / "fusion.duckdb"
+        ingest(reports, database)
+        with Store(database, read_only=True) as store:
+            clusters: dict[str, set[str]] = {}
+            for record in store.events():
+                clusters.setdefault(record["doc_ref"], set()).add(record["cluster_id"])
+    return clusters
+
+
+def pipeline_ingest(settings: Any) -> Callable[[Path, Path], None]:
+    """Code and store the reports as ``dyad ingest`` does, with these settings."""
+    from dyad.pipeline import ArticleResult, Pipeline
+    from dyad.store import Store
+
+    def ingest(reports: Path, database: Path) -> None:
+        pipeline = Pipeline(settings)
+        with Store(database) as store:
+            for item in pipeline.run([reports], is_stored=store.has_article):
+                if isinstance(item, ArticleResult):
+                    store.write(item)
+
+    return ingest

@@ -1,0 +1,59 @@
+"""Pairwise fusion scoring: every pair of reports in a split, positives from the gold pairs."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dyad.evaluate.fusion_score import load_fusion_gold, score_fusion
+
+
+def write_gold(folder, reports, pairs):
+    (folder / "reports.jsonl").write_text(
+        "".join(json.dumps({"id": r, "text": f"Report {r}."}) + "\n" for r in reports), "utf-8"
+    )
+    (folder / "pairs.jsonl").write_text("".join(json.dumps(p) + "\n" for p in pairs), "utf-8")
+    return load_fusion_gold(folder)
+
+
+@pytest.fixture
+def gold(tmp_path):
+    pairs = [
+        {"a": "r1", "b": "r2", "same": True, "split": "dev"},
+        {"a": "r1", "b": "r3", "same": False, "split": "dev"},
+        {"a": "r4", "b": "r5", "same": True, "split": "test"},
+    ]
+    return write_gold(tmp_path, ["r1", "r2", "r3", "r4", "r5"], pairs)
+
+
+def test_pairs_are_scored_per_split(gold):
+    # Dev: r1-r2 fused (right) and r2-r3 fused (wrong: different events though not listed).
+    clusters = {"r1": {"c1"}, "r2": {"c1", "c2"}, "r3": {"c2"}, "r4": {"c4"}, "r5": set()}
+    scores = score_fusion(gold, clusters)
+    dev, test = scores["dev"], scores["test"]
+    assert (dev.pairs, dev.gold_pairs, dev.predicted_pairs, dev.true_pairs) == (3, 1, 2, 1)
+    assert (dev.precision, dev.recall) == (0.5, 1.0)
+    assert (test.predicted_pairs, test.recall, test.uncoded) == (0, 0.0, ("r5",))
+
+
+@pytest.mark.parametrize(
+    ("pair", "problem"),
+    [
+        ({"a": "r1", "b": "r9", "same": True, "split": "dev"}, "unknown split or report id"),
+        ({"a": "r1", "b": "r2", "same": True, "split": "train"}, "unknown split or report id"),
+        ({"a": "r1", "b": "r2", "split": "dev"}, "missing same"),
+    ],
+)
+def test_bad_gold_names_the_file_and_line(tmp_path, pair, problem):
+    with pytest.raises(ValueError, match=rf"pairs.jsonl:1: {problem}"):
+        write_gold(tmp_path, ["r1", "r2"], [pair])
+
+
+def test_the_bundled_gold_has_hard_negatives_in_both_splits():
+    gold = load_fusion_gold()
+    assert set(gold.split_of.values()) == {"dev", "test"}
+    reports = [json.loads(line) for line in gold.reports.read_text("utf-8").splitlines()]
+    events = {r["id"]: r["event"] for r in reports}
+    assert all(events[a] == events[b] for a, b in map(sorted, gold.same))
+    assert len(gold.same) == 44
