@@ -10,6 +10,7 @@ from dyad_fakes import IRQ, SHARAA, SYR, SYRGOV, TUR, Coded, FakeResult, article
 
 from dyad.records import Actor, Location
 from dyad.store import Store
+from dyad.store.fusion import batch_cluster_facts
 
 SUDANI = Actor(
     "person.mohammed-shia-al-sudani", "IRQGOV", "Mohammed Shia al-Sudani", "IRQ", "GOV", "person"
@@ -203,3 +204,22 @@ def test_fuse_clusters_events_stored_before_fusion(store):
     done = store.fuse()
     assert (done.articles, done.events, done.clusters, done.multi_report) == (2, 2, 1, 1)
     assert set(clusters(store).values()) == {"a:0"}
+
+
+def test_a_batch_without_store_is_fused_as_the_store_fuses_it(store):
+    results = [
+        meeting("a", "Outlet A", published="2025-03-15"),
+        government_meeting("b", "Outlet B"),
+        meeting("c", None, published="2025-03-14"),
+        strike("d", "Outlet D", QAMISHLI),
+    ]
+    facts = batch_cluster_facts((r.article, r.events) for r in results)
+    for result in results:
+        store.write(result)
+    stored = {
+        r["event_id"]: (r["cluster_id"], r["num_reports"], r["num_sources"], r["first_reported"])
+        for r in store.events()
+    }
+    assert {e: (f.cluster_id, f.num_reports, f.num_sources, f.first_reported)
+            for e, f in facts.items()} == stored  # fmt: skip
+    assert stored["a:0"] == ("c:0", 3, 3, "2025-03-14")  # an unknown outlet counts as its own
