@@ -128,7 +128,9 @@ def test_code_prints_contract_jsonl_without_a_database(inputs, tmp_path, monkeyp
     result = run("code", inputs / "a.txt", inputs / "empty.txt")
     assert result.exit_code == 1  # an input was skipped
     records = [json.loads(line) for line in result.stdout.splitlines()]
-    expected = [event_record(e) for e in border_article(records[0]["doc_id"]).events]
+    events = border_article(records[0]["doc_id"]).events
+    # Fused within the batch: four different events, each a cluster of one report.
+    expected = [event_record(e, ClusterFacts(e.event_id, 1, 1, "2025-01-14")) for e in events]
     assert records == expected
     assert "skipped" in result.stderr and "empty" in result.stderr
     assert not (tmp_path / "dyad.duckdb").exists()
