@@ -88,8 +88,9 @@ def test_holder_stance_and_object(text, expected):
         "Iraq is a demanding partner for Damascus.",
         "the factions are Iran-backed groups near Syria.",
         "Officials opposed the plan, Damascus said.",  # no actor before the cue
+        "Ankara refused to comment on the talks.",
     ],
-    ids=["negated", "passive", "adjective", "hyphenated-adjective", "no-holder"],
+    ids=["negated", "passive", "adjective", "hyphenated-adjective", "no-holder", "no-comment"],
 )
 def test_no_position(text):
     assert read(text) == []

@@ -185,7 +185,9 @@ def object_words(
     words = words[: lexicon.max_words]
     while words and _bare(words[-1]) in lexicon.strip_trailing:
         words.pop()
-    if len(words) < lexicon.min_words or _bare(words[0]) in lexicon.circumstance_words:
+    if len(words) < lexicon.min_words:
+        return None
+    if _bare(words[0]) in lexicon.circumstance_words | lexicon.non_stance_words:
         return None
     first, last = words[0].group(), words[-1].group().rstrip(".,;:!?\"'’”")
     quote = len(first) - len(first.lstrip("\"'“‘"))

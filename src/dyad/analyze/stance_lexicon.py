@@ -41,6 +41,7 @@ class StanceLexicon:
     strip_leading: frozenset[str]
     strip_trailing: frozenset[str]
     circumstance_words: frozenset[str]
+    non_stance_words: frozenset[str]
     event_leaning: dict[str, str]  # PLOVER type -> leaning
     event_factor: float
     topics: tuple[Topic, ...]
@@ -82,6 +83,7 @@ def parse_stance_lexicon(file: LexiconFile) -> StanceLexicon:
         strip_leading=_lowered(file.strings("object.strip_leading")),
         strip_trailing=_lowered(file.strings("object.strip_trailing")),
         circumstance_words=_lowered(file.strings("object.circumstance_words")),
+        non_stance_words=_lowered(file.strings("object.non_stance_words")),
         event_leaning=_event_leanings(file),
         event_factor=_fraction(file, "events.confidence_factor"),
         topics=_topics(file),
