@@ -5,6 +5,7 @@ from click.testing import CliRunner
 from evaluate_fakes import event
 
 from dyad.evaluate import cli as evaluate_cli
+from dyad.store import Store
 
 PLOVER_TEXT = "Jordan and Syria agreed to reopen the border."
 
@@ -64,6 +65,9 @@ def fake_pipeline(monkeypatch):
         return lambda text: [event("AGREE", "JOR", "SYR")] if text == PLOVER_TEXT else []
 
     monkeypatch.setattr(evaluate_cli, "pipeline_coder", make_coder)
+    # Fusion gold: stored by a fake ingest that codes nothing (an empty database).
+    monkeypatch.setattr(evaluate_cli, "pipeline_ingest",
+                        lambda settings: lambda reports, database: Store(database).close())
     return dates
 
 
@@ -79,6 +83,8 @@ def test_json_output_scores_every_set(data_dir, gold_file, fake_pipeline):
     assert payload["plover"]["micro"]["f1"] == 1.0
     assert payload["plover"]["actors_all"]["target_country"]["value"] == 1.0
     assert [r["accuracy"] for r in payload["conflibert"]] == [1.0, 1.0]
+    fusion = payload["fusion"]["test"]
+    assert (fusion["reports"], fusion["predicted_pairs"], len(fusion["uncoded"])) == (30, 0, 30)
     # plover_gsr sentences are coded as of their gold date; conflibert has none
     assert fake_pipeline == [("2000-01-01", None), (None, None)]
 
