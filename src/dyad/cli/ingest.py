@@ -14,6 +14,7 @@ import click
 from dyad.cli.common import input_files, make_pipeline, report_skip
 from dyad.cli.exits import CommandError, ExitCode
 from dyad.config import Settings
+from dyad.execute import ENGINES
 from dyad.records import Skip
 
 if TYPE_CHECKING:
@@ -57,22 +58,38 @@ class IngestSummary:
 
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--engine", type=click.Choice(ENGINES), default="local", show_default=True,
+    help="local: this process, or a pool of --jobs processes; dask: a Dask cluster (--scheduler, "
+    "else a local one of --jobs workers; needs pip install 'dyad[scale]').",
+)  # fmt: skip
+@click.option(
+    "--scheduler", metavar="ADDRESS",
+    help="Dask scheduler address (tcp://host:8786) for --engine dask.",
+)  # fmt: skip
 @click.pass_obj
-def ingest(settings: Settings, paths: tuple[str, ...]) -> None:
+def ingest(settings: Settings, paths: tuple[str, ...], engine: str, scheduler: str | None) -> None:
     """Code the articles under PATH... and store them in the database (--db).
 
     PATH is a text, HTML or JSON Lines file, a folder of them, or - for standard input.
     An article already stored is counted as a duplicate without being coded again. Bad inputs
     are skipped, reported and recorded (see `dyad skips`), and the exit code is then 1.
-    With --jobs N, N worker processes code the articles; this process alone writes.
+    With --jobs N, N worker processes code the articles; this process alone writes, except
+    into a Parquet dataset (--db parquet:DIR), which the workers write (docs/scale.md).
     """
+    from dyad.execute.batch import ingest_scaled
     from dyad.pipeline import KnownArticle
     from dyad.store import Store
+    from dyad.store.parquet import parquet_folder
     from dyad.store.rows import article_rows
 
     pipeline = make_pipeline(settings)
     files = input_files(paths)
     summary = IngestSummary()
+    if engine == "dask" or parquet_folder(settings.db) is not None:
+        ingest_scaled(settings, pipeline, files, summary, engine, scheduler)
+        _report(settings, summary)
+        return
     with Store(settings.db) as store:
         items = pipeline.run(files, is_stored=store.has_article, finish=article_rows)
         bar = (
@@ -99,6 +116,11 @@ def ingest(settings: Settings, paths: tuple[str, ...]) -> None:
                     summary.add(batch, store.write_batch(batch))
                     batch = []
         summary.add(batch, store.write_batch(batch))
+    _report(settings, summary)
+
+
+def _report(settings: Settings, summary: IngestSummary) -> None:
+    """The skips, the counts, and the exit code they call for."""
     for skip in summary.skips:
         report_skip(skip)
     click.echo(f"{settings.db}:")
