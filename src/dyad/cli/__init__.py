@@ -6,11 +6,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import importlib
 import importlib.util
 import os
 import sys
+from collections.abc import Iterator
 from typing import Any
 
 import click
@@ -179,9 +181,26 @@ def main(ctx: click.Context, config_file: str | None, debug: bool | None, **flag
     also be given after the command (dyad ingest --db FILE ...).
     """
     ctx.meta[DEBUG] = bool(debug)
+    ctx.with_resource(_torch_hidden())
     given = {name: None if value == () else value for name, value in flags.items()}
     ctx.meta[GIVEN] = {"config_file": config_file, "flags": given}
     ctx.obj = load_settings(config_file, overrides=given)
+
+
+@contextlib.contextmanager
+def _torch_hidden() -> Iterator[None]:
+    """Hide an installed torch (the `train` extra) while a command runs: spaCy's thinc imports
+    it when present, a second of CPU and 180 MB more in every process before any article,
+    and dyad never uses it at run time (its models run with onnxruntime)."""
+    if "torch" in sys.modules:  # already imported: leave it
+        yield
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]  # `import torch` -> ImportError
+    try:
+        yield
+    finally:
+        if "torch" in sys.modules and sys.modules["torch"] is None:
+            del sys.modules["torch"]
 
 
 def _silence_stdout() -> None:
