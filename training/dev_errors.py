@@ -14,6 +14,7 @@ import argparse
 from collections import Counter
 from collections.abc import Sequence
 
+from dyad.config import Settings
 from dyad.evaluate.cli import DEFAULT_DATA_DIR
 from dyad.evaluate.coder import pipeline_story_coder
 from dyad.evaluate.voa import (
@@ -117,8 +118,9 @@ def main() -> None:
     parser.add_argument("--show", help="print the cases of this class")
     args = parser.parse_args()
     stories = load_bundled_gold(args.data_dir, "dev")
-    coder = pipeline_story_coder()
-    model = EventModel.load()
+    # One model thread: on a shared machine two spin against other processes.
+    coder = pipeline_story_coder(Settings(threads=1))
+    model = EventModel.load(threads=1)
     misses: Counter[str] = Counter()
     false_positives: Counter[str] = Counter()
     by_type: Counter[tuple[str, str]] = Counter()
