@@ -74,6 +74,9 @@ def test_url_date(url, expected, precision):
     [
         ("2025-03-14T10:00:00Z", dt.date(2025, 3, 14), "day"),
         ("2025/03/14", dt.date(2025, 3, 14), "day"),
+        # A space before the time and a bare "Z" or offset, as exported corpora write them.
+        ("2025-03-14 20:30:26Z", dt.date(2025, 3, 14), "day"),
+        ("2025-03-14 20:30:26+03:00", dt.date(2025, 3, 14), "day"),
         ("Fri, 14 Mar 2025 10:00:00 GMT", dt.date(2025, 3, 14), "day"),
         ("2025-03", dt.date(2025, 3, 1), "month"),
         ("March 2025", dt.date(2025, 3, 1), "month"),

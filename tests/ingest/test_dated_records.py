@@ -20,6 +20,18 @@ RECORDS = [
     {"id": "day", "text": STORY, "date": "2025-03-14T09:00:00Z"},
     {"id": "month", "text": STORY.replace("Baghdad", "Basra"), "date": "2025-03"},
     {"id": "none", "text": STORY.replace("Baghdad", "Erbil")},
+    # Exported corpora (the VOA stories among them) name the date "published".
+    {
+        "id": "published",
+        "text": STORY.replace("Baghdad", "Mosul"),
+        "published": "2025-03-14 20:30:26Z",
+    },
+    {
+        "id": "both",
+        "text": STORY.replace("Baghdad", "Kirkuk"),
+        "date": "2025-04",
+        "published": "2025-03-14",
+    },
 ]
 
 
@@ -32,7 +44,8 @@ def results(nlp, tmp_path_factory) -> dict[str, ArticleResult]:
 
 
 @pytest.mark.parametrize(
-    ("doc_ref", "precisions"), [("day", {"day", "week"}), ("month", {"month"})]
+    ("doc_ref", "precisions"),
+    [("day", {"day", "week"}), ("month", {"month"}), ("published", {"day", "week"})],
 )
 def test_events_of_a_dated_record_are_never_undated(results, doc_ref, precisions):
     events = results[doc_ref].events
@@ -46,3 +59,7 @@ def test_events_of_an_undated_record_stay_undated(results):
     events = results["none"].events
     assert events
     assert all(event.date is None for event in events)
+
+
+def test_a_record_s_date_field_wins_over_published(results):
+    assert {event.date.precision for event in results["both"].events} == {"month"}

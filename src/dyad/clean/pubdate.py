@@ -64,7 +64,7 @@ URL_DAY_FORMS = (
 URL_MONTH_FORM = re.compile(r"/(?P<year>\d{4})/(?P<mm>\d{1,2})/")
 TIME = re.compile(
     r"(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*"
-    r"(?:\(?(?:GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?|[A-Z]{2,4})?",
+    r"(?:\(?(?:GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?|[A-Z]{2,4}|Z|[+-]\d{2}:?\d{2})?",
     re.I,
 )
 BYLINE = re.compile(r"(?i:by)\s+[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|and|&|al|el|bin)){0,6}")

@@ -1,5 +1,6 @@
 """JSON Lines input: one article per line, ``{"text": ..., "title"?, "url"?, "date"?, "source"?,
-"id"?}``. A broken line is skipped on its own (``path:line``); the other lines go on.
+"id"?}`` (the date may also be named as in ``DATE_FIELDS``). A broken line is skipped on its own
+(``path:line``); the other lines go on.
 
 ``max_bytes`` applies to each line, not to the whole file: a JSONL corpus may hold many articles.
 Lines are read one at a time and never more than ``max_bytes`` of one is held: the rest of an
@@ -20,6 +21,9 @@ from dyad.ingest.paths import unreadable_skip
 from dyad.records import RawDocument, Skip
 
 OPTIONAL_STRING_FIELDS = ("title", "url", "date", "source")
+# Names exported corpora give the publication date (the VOA corpus says "published"); the first
+# one present wins, "date" first.
+DATE_FIELDS = ("date", "published", "published_at", "pubdate", "datePublished")
 # Block size for reading past the rest of an over-long line.
 SKIP_BLOCK_BYTES = 1 << 20
 
@@ -113,6 +117,9 @@ def record_document(record: dict[str, Any], line_name: str, path: str) -> RawDoc
     if not text.strip():
         raise InputError(EMPTY, f"{line_name}: record's 'text' is empty")
     fields = {key: _optional_string(record, key, line_name) for key in OPTIONAL_STRING_FIELDS}
+    fields["date"] = next(
+        (date for key in DATE_FIELDS if (date := _optional_string(record, key, line_name))), None
+    )
     return RawDocument(
         content=text,
         format="text",
