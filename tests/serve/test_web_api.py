@@ -30,7 +30,7 @@ def api(client: TestClient, path: str, status: int = 200) -> dict:
 
 def test_home_lists_busiest_dyads_and_latest_events_newest_first(client):
     home = api(client, "/api/home")
-    assert home["stats"]["articles"] == 16
+    assert home["stats"]["articles"] == 17  # 14 bundled examples (3 in one JSONL) + 3 test articles
     assert {"a", "b", "events"} <= set(home["dyads"][0])
     dates = [e["date"] for e in home["latest_events"] if e["date"]]
     assert dates == sorted(dates, reverse=True)

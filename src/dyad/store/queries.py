@@ -105,15 +105,15 @@ def fused_events(con: duckdb.DuckDBPyConnection, where: EventFilter) -> list[dic
     Each is the cluster's best matching report (most resolved sides, then highest confidence,
     then event id) with two fields added: ``reports``, every report of the cluster (event id,
     article, outlet, publication date, sentence; earliest first), and ``sources``, the distinct
-    outlets named. Clusters come in the order of their first matching event; ``limit`` counts
-    clusters.
+    outlets named. Clusters come in the order of their best report among the matching events
+    (so a table sorted by date stays sorted by the dates shown); ``limit`` counts clusters.
     """
-    best: dict[str, dict[str, Any]] = {}
-    for record in events(con, replace(where, limit=None)):
-        held = best.setdefault(record["cluster_id"], record)
+    best: dict[str, tuple[int, dict[str, Any]]] = {}
+    for position, record in enumerate(events(con, replace(where, limit=None))):
+        held = best.setdefault(record["cluster_id"], (position, record))[1]
         if _evidence_rank(record) < _evidence_rank(held):
-            best[record["cluster_id"]] = record
-    chosen = list(best.values())
+            best[record["cluster_id"]] = (position, record)
+    chosen = [record for _, record in sorted(best.values(), key=lambda item: item[0])]
     if where.limit is not None:
         chosen = chosen[: max(where.limit, 0)]
     reports = _cluster_reports(con, [record["cluster_id"] for record in chosen])
