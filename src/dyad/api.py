@@ -17,7 +17,7 @@ import datetime as dt
 from functools import cache
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from dyad.config import Settings
 
@@ -29,6 +29,15 @@ if TYPE_CHECKING:
     from dyad.store import Store as DatabaseStore
 
 
+class ArticleInfo(TypedDict, total=False):
+    """What is known about a text besides its words (all optional)."""
+
+    published: str | dt.date | None
+    title: str | None
+    source: str | None
+    url: str | None
+
+
 class Coder:
     """Codes texts with one loaded pipeline (loading the models takes a few seconds: keep one
     ``Coder`` for many texts). ``settings`` as for the command line (``dyad.config.Settings``)."""
@@ -38,15 +47,7 @@ class Coder:
 
         self.pipeline: Pipeline = Pipeline(settings or Settings())
 
-    def code(
-        self,
-        text: str,
-        *,
-        published: str | dt.date | None = None,
-        title: str | None = None,
-        source: str | None = None,
-        url: str | None = None,
-    ) -> list[dict[str, Any]]:
+    def code(self, text: str, **about: Unpack[ArticleInfo]) -> list[dict[str, Any]]:
         """The events of one article as contract records (``../shared/contract.md``), in text
         order. ``published`` (``2025-03-14``) resolves relative dates ("on Friday") and dates
         events whose sentence gives none; ``source`` is the outlet.
@@ -57,8 +58,10 @@ class Coder:
         from dyad.records import RawDocument
         from dyad.store.fusion import batch_cluster_facts
 
+        published = about.get("published")
         given = published.isoformat() if isinstance(published, dt.date) else published
-        raw = RawDocument(text, "text", title=title, url=url, date=given, source=source)
+        raw = RawDocument(text, "text", title=about.get("title"), url=about.get("url"),
+                          date=given, source=about.get("source"))
         result = self.pipeline.process(raw)
         clusters = batch_cluster_facts([(result.article, result.events)])
         return [event_record(event, clusters.get(event.event_id)) for event in result.events]
@@ -70,20 +73,14 @@ def default_coder() -> Coder:
     return Coder()
 
 
-def code(
-    text: str,
-    *,
-    published: str | dt.date | None = None,
-    title: str | None = None,
-    source: str | None = None,
-    url: str | None = None,
-) -> list[dict[str, Any]]:
-    """Code one article's text; returns its events as contract records (dicts).
+def code(text: str, **about: Unpack[ArticleInfo]) -> list[dict[str, Any]]:
+    """Code one article's text; returns its events as contract records (dicts). Keywords
+    (``published``, ``title``, ``source``, ``url``: ``ArticleInfo``) as for ``Coder.code``.
 
     The first call loads the models (a few seconds); later calls reuse them. For other settings
     (``--coder rules``, your own actor files) make a ``dyad.Coder(settings)``.
     """
-    return default_coder().code(text, published=published, title=title, source=source, url=url)
+    return default_coder().code(text, **about)
 
 
 class DyadStore:
