@@ -6,9 +6,10 @@ flags match, their sides fit (the same actor; a person fits their government, a 
 government and army; an unknown side fits anything, but one side must be known in both), their
 dates overlap once widened by their precision, and their places agree (an unknown place agrees
 with any). Clusters are the connected groups of that relation once *ambiguous* reports (fitting
-two events that do not fit each other) are cut loose, so they do not depend on the order articles
-arrive in; a cluster's id is the event id of its earliest report (publication date, then event
-id).
+two events that do not fit each other) are cut loose; an ambiguous report then joins the one
+event whose reports' evidence sentences share clearly more of its words than the others'
+(:func:`evidence_overlap`), or none. Clusters do not depend on the order articles arrive in; a
+cluster's id is the event id of its earliest report (publication date, then event id).
 
 Fusion is incremental: a new article's events are compared only with stored events of the same
 *block* (type family and a side's country) whose date spans overlap theirs
@@ -22,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
+import re
 import tomllib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -52,6 +54,13 @@ class FusionRules:
     week_before: int
     week_after: int
     same_place_km: float
+    evidence_ignored: frozenset[str]
+    evidence_stem: int
+    evidence_name_weight: float
+    evidence_min: float
+    evidence_margin: float
+    locatives: frozenset[str]
+    not_places: frozenset[str]
 
     def family(self, event_type: str) -> str:
         return self.families.get(event_type, event_type.lower())
@@ -61,7 +70,7 @@ class FusionRules:
 def load_fusion_rules(path: Path = FUSION_RULES_FILE) -> FusionRules:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-        actors, dates = data["actors"], data["dates"]
+        actors, dates, evidence = data["actors"], data["dates"], data["evidence"]
         return FusionRules(
             families=dict(data["families"]),
             symmetric_families=frozenset(actors["symmetric_families"]),
@@ -70,6 +79,13 @@ def load_fusion_rules(path: Path = FUSION_RULES_FILE) -> FusionRules:
             week_before=int(dates["week_before"]),
             week_after=int(dates["week_after"]),
             same_place_km=float(data["places"]["same_place_km"]),
+            evidence_ignored=frozenset(word.casefold() for word in evidence["ignored"]),
+            evidence_stem=int(evidence["stem"]),
+            evidence_name_weight=float(evidence["name_weight"]),
+            evidence_min=float(evidence["min_overlap"]),
+            evidence_margin=float(evidence["margin"]),
+            locatives=frozenset(data["places"]["locatives"]),
+            not_places=frozenset(data["places"]["not_places"]),
         )
     except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as error:
         raise FusionRulesError(f"{path}: {type(error).__name__}: {error}") from error
@@ -93,6 +109,55 @@ class Place:
 
 
 @dataclass(frozen=True, slots=True)
+class Evidence:
+    """The words of a report's sentence beyond its sides' names, stemmed: what two tellings of one
+    event share ("rockets", "Qamishli") and two events of one dyad and day mostly do not."""
+
+    words: frozenset[str]
+    names: frozenset[str]  # the capitalized ones (places, bases, bodies): they weigh more
+    places: frozenset[str] = frozenset()  # names right after "in", "near", "in the"...
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def evidence_of(sentence: str, side_texts: Iterable[str | None], rules: FusionRules) -> Evidence:
+    """The evidence words of ``sentence``: words of its sides' mentions (``side_texts``; compared
+    as sides already), function words, dates and attribution (``[evidence] ignored``) left out;
+    cut to their first ``stem`` letters once a possessive is dropped."""
+    sides = {match.casefold() for text in side_texts if text for match in _WORD.findall(text)}
+    words: set[str] = set()
+    names: set[str] = set()
+    places: set[str] = set()
+    before: list[str] = ["", ""]  # the two words before this one
+    for position, match in enumerate(_WORD.finditer(sentence)):
+        token = match.group()
+        word = re.sub(r"['’]s$", "", token.casefold())
+        after_locative = before[1] in rules.locatives or (
+            before[1] == "the" and before[0] in rules.locatives
+        )
+        before = [before[1], word]
+        if word in sides or word in rules.evidence_ignored or len(word) < 3:
+            continue
+        stem = word[: rules.evidence_stem]
+        words.add(stem)
+        if position > 0 and token[0].isupper():
+            names.add(stem)
+            if after_locative and word not in rules.not_places:
+                places.add(stem)
+    return Evidence(frozenset(words), frozenset(names), frozenset(places))
+
+
+def evidence_overlap(a: Report, b: Report, rules: FusionRules) -> float:
+    """How much two reports' sentences share: one per shared word, ``name_weight`` per name."""
+    if a.evidence is None or b.evidence is None:
+        return 0.0
+    shared = a.evidence.words & b.evidence.words
+    names = shared & (a.evidence.names | b.evidence.names)
+    return len(shared) + (rules.evidence_name_weight - 1) * len(names)
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """One event as fusion sees it: a report of something that happened."""
 
@@ -107,6 +172,8 @@ class Report:
     precision: str | None
     place: Place | None
     duplicate_of: str | None = None
+    evidence: Evidence | None = None  # the words of its sentence, for ambiguous reports
+
 
     def order(self) -> tuple[dt.date, str]:
         """The earliest report names the cluster: earliest publication, then event id."""
@@ -162,7 +229,7 @@ def same_event(a: Report, b: Report, rules: FusionRules) -> bool:
     span_a, span_b = date_span(a, rules), date_span(b, rules)
     if span_a is None or span_b is None or span_a[0] > span_b[1] or span_b[0] > span_a[1]:
         return False
-    if not _places_agree(a.place, b.place, rules):
+    if not _placed_alike(a, b, rules):
         return False
     pairings = [((a.source, b.source), (a.target, b.target))]
     if family in rules.symmetric_families:
@@ -198,6 +265,24 @@ def _places_agree(x: Place | None, y: Place | None, rules: FusionRules) -> bool:
     return _distance_km(x, y) <= rules.same_place_km
 
 
+def _placed_alike(a: Report, b: Report, rules: FusionRules) -> bool:
+    """Their coded places agree; or, when one was not coded, the places their sentences name
+    ("near Qamishli", "in the Qandil mountains") share one, or one of them names none."""
+    if a.place is not None and b.place is not None:
+        return _places_agree(a.place, b.place, rules)
+    named_a, named_b = _named_places(a, rules), _named_places(b, rules)
+    return not (named_a and named_b) or bool(named_a & named_b)
+
+
+def _named_places(report: Report, rules: FusionRules) -> frozenset[str]:
+    coded = (
+        {word.casefold()[: rules.evidence_stem] for word in _WORD.findall(report.place.name)}
+        if report.place
+        else set()
+    )
+    return frozenset(coded) | (report.evidence.places if report.evidence else frozenset())
+
+
 def _distance_km(x: Place, y: Place) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (x.lat, x.lon, y.lat, y.lon))  # type: ignore[arg-type]
     h = (
@@ -231,6 +316,12 @@ def cluster_reports(reports: Sequence[Report], rules: FusionRules) -> Fusion:
         if event_id not in ambiguous
     ]
     clusters = _groups(fusable, kept)
+    by_id = {report.event_id: report for report in fusable}
+    joined = {
+        event_id: _closest_cluster(by_id[event_id], links[event_id], clusters, ambiguous, rules)
+        for event_id in ambiguous
+    }
+    clusters.update({event_id: chosen for event_id, chosen in joined.items() if chosen})
     for report in reports:  # a repeat within its article follows its primary
         if report.duplicate_of is not None:
             for names in (clusters, components):
@@ -281,6 +372,30 @@ def _ambiguous(near: Sequence[Report], rules: FusionRules) -> bool:
     return any(len(ids) > 1 for ids in people.values())
 
 
+def _closest_cluster(
+    report: Report,
+    near: Sequence[Report],
+    clusters: Mapping[str, str],
+    ambiguous: set[str],
+    rules: FusionRules,
+) -> str | None:
+    """The cluster an ambiguous report's evidence points to: among the clusters of its
+    unambiguous matches, the one whose best-sharing report shares at least ``min_overlap`` and
+    ``margin`` more than any other cluster's. (Decided from the unambiguous clusters alone, so
+    the result does not depend on the order ambiguous reports are looked at.)"""
+    best: dict[str, float] = {}
+    for other in near:
+        if other.event_id not in ambiguous:
+            cluster = clusters[other.event_id]
+            best[cluster] = max(best.get(cluster, 0.0), evidence_overlap(report, other, rules))
+    ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
+    if not ranked or ranked[0][1] < rules.evidence_min:
+        return None
+    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < rules.evidence_margin:
+        return None
+    return ranked[0][0]
+
+
 def _groups(
     reports: Sequence[Report], links: Iterable[tuple[str, Sequence[Report]]]
 ) -> dict[str, str]:
@@ -307,7 +422,7 @@ def _groups(
 # -- reports from coded events (``dyad code``: fusion within one batch) -----------------------
 
 
-def report_of_event(event: Event, article: Article) -> Report:
+def report_of_event(event: Event, article: Article, rules: FusionRules) -> Report:
     return Report(
         event_id=event.event_id,
         doc_id=event.doc_id,
@@ -324,6 +439,11 @@ def report_of_event(event: Event, article: Article) -> Report:
             else None
         ),
         duplicate_of=event.duplicate_of,
+        evidence=evidence_of(
+            event.sentence,
+            (mention.text for mention in (event.source, event.target) if mention),
+            rules,
+        ),
     )
 
 
@@ -338,12 +458,13 @@ def batch_cluster_facts(
     coded: Iterable[tuple[Article, Sequence[Event]]], rules: FusionRules | None = None
 ) -> dict[str, ClusterFacts]:
     """Event id -> its cluster's facts, for events coded together without a store."""
+    rules = rules or load_fusion_rules()
     articles: dict[str, Article] = {}
     reports: list[Report] = []
     for article, events in coded:
         articles[article.doc_id] = article
-        reports.extend(report_of_event(event, article) for event in events)
-    clusters = cluster_reports(reports, rules or load_fusion_rules()).clusters
+        reports.extend(report_of_event(event, article, rules) for event in events)
+    clusters = cluster_reports(reports, rules).clusters
     members: dict[str, set[str]] = defaultdict(set)
     for report in reports:
         members[clusters[report.event_id]].add(report.doc_id)
@@ -373,7 +494,8 @@ SELECT e.event_id, e.doc_id, a.published, e.event_type, e.negated, e.hypothetica
        e.historical, e.source_id, s.country AS source_country, s.sector AS source_sector,
        s.kind AS source_kind, e.target_id, t.country AS target_country,
        t.sector AS target_sector, t.kind AS target_kind, e.date, e.date_precision,
-       e.location_name, e.location_lat, e.location_lon, e.duplicate_of
+       e.location_name, e.location_lat, e.location_lon, e.duplicate_of, e.sentence,
+       e.source_text, e.target_text
 FROM events e
 JOIN articles a ON a.doc_id = e.doc_id
 LEFT JOIN actors s ON s.id = e.source_id
@@ -388,7 +510,7 @@ def add_articles(
     transaction). Only the components their events link to are read (stored events of their
     families and sides with overlapping date spans, and the rest of those components), and
     clustered again with them: the same result as :func:`rebuild`."""
-    new = _reports(con, "WHERE list_contains(?, e.doc_id)", [list(doc_ids)])
+    new = _reports(con, rules, "WHERE list_contains(?, e.doc_id)", [list(doc_ids)])
     fusable = [report for report in new if is_fusable(report, rules)]
     stored: list[Report] = []
     if fusable:
@@ -409,6 +531,7 @@ def add_articles(
         if rows:
             stored = _reports(
                 con,
+                rules,
                 "WHERE e.event_id IN (SELECT event_id FROM event_clusters "
                 "WHERE list_contains(?, component_id))",
                 [[row[0] for row in rows]],
@@ -425,7 +548,7 @@ def add_articles(
 def rebuild(con: duckdb.DuckDBPyConnection, rules: FusionRules) -> int:
     """Fuse every stored event from scratch (inside the caller's transaction); the number of
     clusters."""
-    reports = _reports(con, "", [])
+    reports = _reports(con, rules, "", [])
     fusion = cluster_reports(reports, rules)
     con.execute("DELETE FROM event_clusters")
     _insert_clusters(con, reports, fusion, rules)
@@ -484,13 +607,17 @@ def _insert_clusters(
         )
 
 
-def _reports(con: duckdb.DuckDBPyConnection, where: str, params: list[Any]) -> list[Report]:
+def _reports(
+    con: duckdb.DuckDBPyConnection, rules: FusionRules, where: str, params: list[Any]
+) -> list[Report]:
     cursor = con.execute(f"{_REPORT_SELECT} {where} ORDER BY e.event_id", params)
     names = [column[0] for column in cursor.description or ()]
-    return [_report_of_row(dict(zip(names, row, strict=True))) for row in cursor.fetchall()]
+    return [
+        _report_of_row(dict(zip(names, row, strict=True)), rules) for row in cursor.fetchall()
+    ]
 
 
-def _report_of_row(row: dict[str, Any]) -> Report:
+def _report_of_row(row: dict[str, Any], rules: FusionRules) -> Report:
     return Report(
         event_id=row["event_id"],
         doc_id=row["doc_id"],
@@ -507,6 +634,7 @@ def _report_of_row(row: dict[str, Any]) -> Report:
             else None
         ),
         duplicate_of=row["duplicate_of"],
+        evidence=evidence_of(row["sentence"], (row["source_text"], row["target_text"]), rules),
     )
 
 
