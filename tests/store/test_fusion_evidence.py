@@ -1,0 +1,109 @@
+"""Fusion's use of the evidence sentence: places it names, and the words that settle which event
+an ambiguous report tells."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dyad.store.fusion import (
+    Place,
+    Report,
+    Side,
+    cluster_reports,
+    evidence_of,
+    load_fusion_rules,
+    same_event,
+)
+
+RULES = load_fusion_rules()
+TURMIL = Side("tur.mil", "TUR", "MIL", "sector")
+PKK = Side("group.pkk", "TUR", "REB", "group")
+SHARAA = Side("person.ahmed-al-sharaa", "SYR", "GOV", "person")
+SUDANI = Side("person.mohammed-shia-al-sudani", "IRQ", "GOV", "person")
+SHATRI = Side("person.hamid-al-shatri", "IRQ", "SPY", "person")
+TUESDAY = dt.date(2026, 6, 9)
+
+
+def told(
+    doc: str,
+    sentence: str,
+    sides: tuple[tuple[Side | None, str | None], tuple[Side | None, str | None]],
+    *,
+    event_type: str = "ASSAULT",
+    place: Place | None = None,
+    date: dt.date = TUESDAY,
+    precision: str = "day",
+) -> Report:
+    (source, source_text), (target, target_text) = sides
+    return Report(
+        event_id=f"{doc}:0", doc_id=doc, published=date, event_type=event_type,
+        flags=(False, False, False), source=source, target=target, date=date,
+        precision=precision, place=place,
+        evidence=evidence_of(sentence, (source_text, target_text), RULES),
+    )  # fmt: skip
+
+
+def test_evidence_leaves_out_the_sides_function_words_and_dates():
+    evidence = evidence_of(
+        "Turkish jets struck PKK hideouts in the Qandil mountains on Tuesday, officials said.",
+        ("Turkish jets", "PKK"),
+        RULES,
+    )
+    assert evidence.words == {"struc", "hideo", "qandi", "mount"}
+    assert evidence.names == {"qandi"}
+    assert evidence.places == {"qandi"}
+
+
+def test_a_demonym_after_in_the_names_no_place():
+    evidence = evidence_of("Hussein held talks in the Syrian capital.", ("Hussein",), RULES)
+    assert evidence.places == frozenset()
+    assert "syria" in evidence.names
+
+
+STRIKE_SIDES = ((TURMIL, "Turkish warplanes"), (PKK, "PKK"))
+SINJAR = Place("Sinjar", 36.32, 41.88)
+
+
+def test_a_report_whose_sentence_names_another_place_is_another_event():
+    coded = told("a", "Turkish warplanes struck PKK men in Sinjar.", STRIKE_SIDES, place=SINJAR)
+    elsewhere = told("b", "Turkish warplanes bombed PKK caves in the Qandil hills.", STRIKE_SIDES)
+    same_town = told("c", "Turkish warplanes hit PKK hideouts near Sinjar.", STRIKE_SIDES)
+    unnamed = told("d", "Turkish warplanes hit PKK hideouts.", STRIKE_SIDES)
+    assert not same_event(coded, elsewhere, RULES)
+    assert same_event(coded, same_town, RULES)
+    assert same_event(coded, unnamed, RULES)
+    assert same_event(elsewhere, unnamed, RULES)
+
+
+def call(doc: str, sentence: str, sides, **kw) -> Report:
+    return told(doc, sentence, sides, event_type="CONSULT", **kw)
+
+
+def test_an_ambiguous_report_joins_the_event_its_words_point_to():
+    # Sharaa -> (unresolved): fits the leaders' phone call and the intelligence chief's visit
+    # (two Iraqi people: ambiguous); only the call's reports share its words.
+    phone = [
+        call("a", "Al-Sudani and al-Sharaa discussed border trade by telephone.",
+             ((SUDANI, "Al-Sudani"), (SHARAA, "al-Sharaa"))),
+        call("b", "Al-Sudani received a telephone call from al-Sharaa.",
+             ((SUDANI, "Al-Sudani"), (SHARAA, "al-Sharaa"))),
+    ]  # fmt: skip
+    visit = call("c", "Al-Shatri met al-Sharaa in Damascus to discuss prisoners.",
+                 ((SHATRI, "Al-Shatri"), (SHARAA, "al-Sharaa")))  # fmt: skip
+    ambiguous = call(
+        "d", "Al-Sharaa spoke by telephone with Iraq's prime minister about border trade.",
+        ((SHARAA, "Al-Sharaa"), (None, None)), precision="week",
+    )  # fmt: skip
+    clusters = cluster_reports([*phone, visit, ambiguous], RULES).clusters
+    assert clusters == {"a:0": "a:0", "b:0": "a:0", "c:0": "c:0", "d:0": "a:0"}
+
+
+def test_an_ambiguous_report_with_no_clear_match_joins_neither():
+    first = call("a", "Al-Sudani and al-Sharaa discussed water by telephone.",
+                 ((SUDANI, "Al-Sudani"), (SHARAA, "al-Sharaa")))  # fmt: skip
+    second = call("c", "Al-Shatri met al-Sharaa to discuss water.",
+                  ((SHATRI, "Al-Shatri"), (SHARAA, "al-Sharaa")))  # fmt: skip
+    ambiguous = call("d", "Al-Sharaa discussed water with an Iraqi envoy.",
+                     ((SHARAA, "Al-Sharaa"), (None, None)), precision="week")  # fmt: skip
+    clusters = cluster_reports([first, second, ambiguous], RULES).clusters
+    assert clusters == {"a:0": "a:0", "c:0": "c:0", "d:0": "d:0"}
