@@ -111,3 +111,11 @@ def test_the_best_type_of_a_sentence_has_its_own_threshold(code):
                          source="Turkish drones", target="PKK")
     lenient = dataclasses.replace(SETTINGS, top_threshold=0.4)
     assert [e.event_type for e in code(TEXT_NO_TRIGGER, prediction, lenient)] == ["ASSAULT"]
+
+
+def test_a_proposal_under_a_plan_verb_takes_the_plans_flag(code):
+    # The main verb is "expected"; the attack it governs has not happened.
+    text = "Turkish drones are expected to hammer PKK positions near Iraq's border."
+    events = code(text, reading(text, {"ASSAULT": 0.93}, source="Turkish drones", target="PKK"))
+    assert [(summary(e), e.trigger, e.hypothetical) for e in events] == [
+        (("ASSAULT", "tur.mil", "group.pkk"), "hammer", True)]

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dyad.events.modality import Modality, modality_of
+from dyad.events.modality import Modality, flagged_word, modality_of
 
 PUBLISHED = dt.date(2025, 2, 22)
 NONE = Modality(negated=False, hypothetical=False, historical=False)
@@ -60,6 +60,12 @@ def flags(nlp, text: str, trigger: str) -> Modality:
         ("Egypt could suspend its cooperation with the agency.", "cooperation", HYPOTHETICAL),
         ("The truce ended two years of war that killed 20,000 civilians.", "killed",
          HISTORICAL),
+
+        ("In 2024, the rebels seized three border towns.", "seized", HISTORICAL),
+        ("In December, Oman hosted the envoys of both sides.", "hosted", HISTORICAL),
+        ("A year ago, the council imposed sanctions on the junta.", "imposed", HISTORICAL),
+        ("In past crises, Ankara has closed the border crossing.", "closed", HISTORICAL),
+        ("Last November, the navy held drills with Oman.", "held", HISTORICAL),
     ],
     ids=[
         "did-not", "not-any-noun", "never", "without", "failed-to", "refused-to", "will",
@@ -67,7 +73,8 @@ def flags(nlp, text: str, trigger: str) -> Modality:
         "in-the-process-of", "if-clause", "in-the-event-that-consequent", "may",
         "reported-would", "urged-object-to", "idea-of", "during-n-year-war", "historically",
         "past-perfect", "since-old-year", "dated-years-before", "object-of-modal-verb",
-        "war-toll-relative-clause",
+        "war-toll-relative-clause", "last-year-number", "month-before-last",
+        "a-year-ago", "in-past-without-the", "last-month-name",
     ],
 )
 def test_flags(nlp, text, trigger, expected):
@@ -85,12 +92,32 @@ def test_flags(nlp, text, trigger, expected):
         ("This visit marked Shaibani's first trip to Iraq since 2011.", "trip"),
         ("Sharaa visited Ankara in early February.", "visited"),
         ("A drone attack that killed three soldiers drew protests.", "killed"),
+
+        ("Police have arrested 400 protesters since January 20.", "arrested"),
+        ("Sharaa visited Ankara earlier this month.", "visited"),
     ],
     ids=[
         "plain-past", "detained", "condemned", "negation-of-another-clause",
         "modal-of-relative-clause", "first-since-is-news", "recent-month",
-        "single-attack-toll-is-news",
+        "single-attack-toll-is-news", "recent-since-is-ongoing", "this-month",
     ],
 )
 def test_reported_fact_has_no_flags(nlp, text, trigger):
     assert flags(nlp, text, trigger) == NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "through_speech", "expected"),
+    [
+        ("The minister plans to visit Baghdad next week.", "plans", False, "visit"),
+        ("Rubio is expected to meet the envoy.", "expected", False, "meet"),
+        ("A diplomat said Ankara imposed new controls on the base.", "said", True, "imposed"),
+        ("A diplomat said Ankara imposed new controls on the base.", "said", False, "said"),
+        ("The army shelled the town.", "shelled", True, "shelled"),
+    ],
+    ids=["plans-to", "expected-to", "said-for-deeds", "said-for-words", "plain-verb"],
+)
+def test_flagged_word_of_a_sentence_event(nlp, text, root, through_speech, expected):
+    doc = nlp(text)
+    token = next(token for token in doc if token.text == root)
+    assert flagged_word(token, through_speech=through_speech).text == expected

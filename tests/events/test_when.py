@@ -43,6 +43,9 @@ PUBLISHED = dt.date(2025, 2, 22)  # a Saturday
          "two days after the fall of Assad"),
         ("Iraq notified Washington a week before Trump's inauguration.", "2025-01-13", "week",
          "a week before Trump's inauguration"),
+
+        ("Last November, the navy held drills with Oman.", "2024-11-01", "month",
+         "Last November"),
     ],
     ids=[
         "on-friday-past", "weekday-same-day", "last-weekday", "monday", "future-friday",
@@ -50,7 +53,7 @@ PUBLISHED = dt.date(2025, 2, 22)  # a Saturday
         "beginning-of-month", "future-month", "past-month-previous-year", "yesterday",
         "last-week", "days-ago", "day-month-past-year", "month-day-year", "day-month-this-year",
         "year", "month-year", "iso", "anchor-weeks-after", "anchor-days-after",
-        "anchor-before-inauguration",
+        "anchor-before-inauguration", "last-month-name-without-preposition",
     ],
 )
 def test_resolves_date(nlp, text, expected, precision, phrase):

@@ -35,6 +35,8 @@ from dyad.events.coder import (
     reports_events,
 )
 from dyad.events.lexicon import load_lexicon
+from dyad.events.modality import flagged_word
+from dyad.events.plover import load_ontology
 from dyad.events.roles import MentionIndex, Roles
 from dyad.models.event_model import SentencePrediction, SpanGuess
 from dyad.records import Article, Event, Mention
@@ -44,6 +46,8 @@ from dyad.segment import content_sentences
 FAMILIES = ("lexicon", "propose", "fill", "linear")
 # Weight of a role the tagger found, against 1.0 for the parse's subject or object.
 TAGGED_ROLE_WEIGHT = 0.8
+# Quad classes of deeds (material cooperation and conflict), as opposed to words.
+MATERIAL_QUADS = frozenset({2, 4})
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +172,7 @@ class _SentenceCoder:
                   if event_type not in coded_types and score >= (top if rank == 0 else other)]
         if not wanted:
             return []  # most sentences: no actor reading needed
-        anchor = self.sentence.root  # the word the attribute rules read around
+        anchor = self.sentence.root  # roles are read around the main verb
         source, source_by = self._role(self.prediction.source_spans, None, anchor, before=True)
         target, target_by = self._role(self.prediction.target_spans, source, anchor, before=False)
         roles = Roles(source, target, (), TAGGED_ROLE_WEIGHT)
@@ -176,10 +180,13 @@ class _SentenceCoder:
             return []
         events = []
         for event_type, score in wanted:
+            # the attribute rules read around this word
+            material = load_ontology()[event_type].quad_class in MATERIAL_QUADS
+            flagged = flagged_word(anchor, through_speech=material)
             event = make_event(
                 self.number, self.sentence, self.article, self.kb, self.attributes,
-                event_type=event_type, mode=None, anchor=anchor, roles=roles,
-                trigger=anchor.text, confidence=0.0,
+                event_type=event_type, mode=None, anchor=flagged, roles=roles,
+                trigger=flagged.text, confidence=0.0,
             )
             trace = [("type", f"model p={score:.2f} (no lexicon trigger)"),
                      ("source", source_by), ("target", target_by)]

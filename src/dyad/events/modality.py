@@ -15,9 +15,17 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from dyad.events.attribute_lexicons import load_lexicon, word_forms
-from dyad.events.clauses import clause_head, control_chain, has_parse, left_window, span_of
-from dyad.events.when import DateMention, find_dates
+from dyad.events.attribute_lexicons import LexiconFile, load_lexicon, word_forms
+from dyad.events.attribution import attribution_cues
+from dyad.events.clauses import (
+    clause_head,
+    control_chain,
+    has_parse,
+    is_verb,
+    left_window,
+    span_of,
+)
+from dyad.events.when import DateMention, find_dates, starts_interval
 
 # Tokens left of the trigger searched for cue phrases ("in the process of putting").
 PHRASE_WINDOW = 8
@@ -25,6 +33,8 @@ PHRASE_WINDOW = 8
 FRONTED = 3
 # Heads of a noun trigger climbed to find a governing noun ("the idea of transferring").
 NOUN_HOPS = 3
+# Dependencies of a verb's complement clause (the parser may label "plans to urge" acl).
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "acl", "advcl"})
 PRECISION_DAYS = {"day": 0, "week": 6, "month": 30, "year": 364}
 
 
@@ -49,6 +59,7 @@ class ModalityCues:
     historical_adverbs: frozenset[str]
     historical_patterns: tuple[re.Pattern[str], ...]
     older_than: dt.timedelta
+    interval_older_than: dt.timedelta
     since_exceptions: tuple[str, ...]
     auxiliaries: frozenset[str]
     conflict_nouns: frozenset[str]
@@ -65,9 +76,8 @@ def modality_cues() -> ModalityCues:
             raise lexicon.error(
                 "historical.patterns", f"bad pattern {pattern!r}: {error}"
             ) from error
-    days = lexicon.table("historical").get("older_than_days")
-    if not isinstance(days, int) or days <= 0:
-        raise lexicon.error("historical.older_than_days", "expected a positive integer")
+    older_than = _days(lexicon, "older_than_days")
+    interval_older_than = _days(lexicon, "interval_older_than_days")
     return ModalityCues(
         negation_words=frozenset(lexicon.strings("negated.words")),
         negating_governors=word_forms(lexicon.strings("negated.governors")),
@@ -80,11 +90,19 @@ def modality_cues() -> ModalityCues:
         conditional_openers=lexicon.strings("hypothetical.sentence_openers"),
         historical_adverbs=frozenset(lexicon.strings("historical.adverbs")),
         historical_patterns=tuple(patterns),
-        older_than=dt.timedelta(days=days),
+        older_than=older_than,
+        interval_older_than=interval_older_than,
         since_exceptions=lexicon.strings("historical.since_exceptions"),
         auxiliaries=frozenset(lexicon.strings("historical.auxiliaries")),
         conflict_nouns=frozenset(lexicon.strings("historical.conflict_nouns")),
     )
+
+
+def _days(lexicon: LexiconFile, name: str) -> dt.timedelta:
+    days = lexicon.table("historical").get(name)
+    if not isinstance(days, int) or days <= 0:
+        raise lexicon.error(f"historical.{name}", "expected a positive integer")
+    return dt.timedelta(days=days)
 
 
 def modality_of(trigger: Token, sentence: Span, published: dt.date | None) -> Modality:
@@ -98,6 +116,27 @@ def modality_of(trigger: Token, sentence: Span, published: dt.date | None) -> Mo
         hypothetical=_hypothetical(trigger, sentence, before, context, dates, published, cues),
         historical=_historical(trigger, sentence, before, dates, published, cues),
     )
+
+
+def flagged_word(root: Token, through_speech: bool = False) -> Token:
+    """The word whose flags a sentence-level event takes: the main verb, or, when that verb
+    governs a complement it has not yet done ("*plans* to urge", "is *expected* to have"), the
+    complement, which the governor then makes hypothetical. With ``through_speech`` (an event
+    of deeds, not words) a verb of saying passes to what was said ("*said* Ankara imposed")."""
+    cues = modality_cues()
+    passing = cues.hypothetical_governors
+    if through_speech:
+        passing = passing | attribution_cues().speech_verbs
+    current = root
+    for _ in range(NOUN_HOPS):
+        if not _word(current) & passing:
+            break
+        complements = [child for child in current.rights
+                       if child.dep_ in COMPLEMENT_DEPS and is_verb(child)]
+        if not complements:
+            break
+        current = complements[0]
+    return current
 
 
 def _word(token: Token) -> set[str]:
@@ -274,7 +313,7 @@ def _historical(
     if _cumulative_toll(trigger, cues):
         return True
     return published is not None and any(
-        _old(mention, published, cues)
+        _old(mention, published, _age_limit(sentence, mention, cues))
         and _in_clause(sentence, mention, trigger)
         and not _absence_since(sentence, mention, cues)
         for mention in dates
@@ -305,10 +344,17 @@ def _cumulative_toll(trigger: Token, cues: ModalityCues) -> bool:
     return any(_word(word) & cues.conflict_nouns for word in nouns)
 
 
-def _old(mention: DateMention, published: dt.date, cues: ModalityCues) -> bool:
+def _age_limit(sentence: Span, mention: DateMention, cues: ModalityCues) -> dt.timedelta:
+    """How old a date must be to make its event background: a point in time ("in March") is
+    soon background, the start of a span reaching to now ("have arrested 2,400 since February
+    1") only when long ago ("has backed Assad since 2011")."""
+    return cues.interval_older_than if starts_interval(sentence, mention) else cues.older_than
+
+
+def _old(mention: DateMention, published: dt.date, limit: dt.timedelta) -> bool:
     resolved = mention.resolved
     end = resolved.date + dt.timedelta(days=PRECISION_DAYS.get(resolved.precision, 0))
-    return end < published - cues.older_than
+    return end < published - limit
 
 
 def _absence_since(sentence: Span, mention: DateMention, cues: ModalityCues) -> bool:

@@ -157,6 +157,8 @@ def _rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "month_year": rf"\b(?P<text>{month}\s+{year})\b",
         "month": rf"(?i:\b(?:in|since|during|until|till|by|through|throughout|from|before|after"
         rf"|of|on)\s+)(?P<text>(?i:(?P<rel>last|next|this|past)\s+)?{month})\b",
+        # "Last November, ...": with last/next/this no preposition is needed
+        "month_relative": rf"\b(?P<text>(?i:(?P<rel>last|next|this|past)\s+){month})\b",
         "weekday": rf"\b(?P<text>(?i:(?P<rel>last|next|this|this\s+past|coming)\s+)?{weekday})\b",
         "relative_day": rf"(?i)\b(?P<text>(?P<word>{alternation(vocab.relative_days)}))\b",
         "relative_period": r"(?i)\b(?P<text>(?:(?:earlier|later)\s+)?(?:the\s+)?"
@@ -336,6 +338,7 @@ RESOLVERS: dict[str, Resolver] = {
     "year_part": _resolve_year_part,
     "month_year": _resolve_month_year,
     "month": _resolve_month,
+    "month_relative": _resolve_month,
     "weekday": _resolve_weekday,
     "relative_day": _resolve_relative_day,
     "relative_period": _resolve_relative_period,
@@ -405,9 +408,8 @@ def resolve_date(
     overthrew Assad in December"), and a date in an unrelated clause ("the ceasefire that took
     effect on November 27 ended fighting that killed ...") gives none.
     """
-    vocab = date_vocabulary()
     mentions = [mention for mention in find_dates(sentence, published)
-                if not _starts_interval(sentence, mention, vocab)]
+                if not starts_interval(sentence, mention)]
     if not mentions:
         return None
     if trigger is None or not has_parse(sentence):
@@ -427,7 +429,9 @@ def resolve_date(
     return min(ranked, key=lambda r: r[:2])[2].resolved if ranked else None
 
 
-def _starts_interval(sentence: Span, mention: DateMention, vocab: DateVocabulary) -> bool:
+def starts_interval(sentence: Span, mention: DateMention) -> bool:
+    """Whether the date opens a span reaching to now ("since 2012")."""
+    vocab = date_vocabulary()
     before = sentence.text[: mention.start].lower()
     return any(re.search(rf"\b{re.escape(word)}\s+(?:the\s+)?$", before)
                for word in vocab.interval_starts)
