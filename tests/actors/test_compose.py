@@ -142,3 +142,24 @@ def test_the_issue_example_rsf_resolves_in_every_form(actor_of):
             "Residents said the RSF had cut the roads.")
     assert actor_of(text, "The Rapid Support Forces").code == "SDNREBRSF"
     assert actor_of(text, "the RSF").id == actor_of(text, "The Rapid Support Forces").id
+
+
+STORY = ("Kenyan officials met Somali envoys in Nairobi. Kenya wants the border reopened, and "
+         "Kenya's parliament backs the plan. Passengers waited at the crossing. The ministry said "
+         "police would escort them, and the foreign minister promised buses.")
+
+
+@pytest.mark.parametrize("span, code", [
+    ("Passengers", "KENCVL"),
+    ("The ministry", "KENGOV"),
+    ("police", "KENCOP"),
+    ("the foreign minister", "KENGOV"),
+], ids=["civilians", "ministry", "police", "title-without-name"])
+def test_role_noun_standing_alone_takes_the_story_country(actor_of, span, code):
+    """Kenya is the country the story names most (4 against 1)."""
+    actor = actor_of(STORY, span)
+    assert (actor.code, actor.kind) == (code, "sector")
+
+
+def test_role_noun_without_any_country_in_the_story_stays_unplaced(actor_of):
+    assert actor_of("Passengers waited for hours.", "Passengers") is None

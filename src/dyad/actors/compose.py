@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
@@ -80,6 +81,7 @@ class ArticleActors:
         for index, text in enumerate(self.texts):
             self.positions.setdefault(text, []).append(index)
         self.countries = {m.actor.country for m in self.mentions if m.actor.country}
+        self.story_country = _story_country(self.mentions)
         # tokens of mentions naming more than a country's sector (not part of an unknown name)
         self.named_tokens: set[int] = set()
         for mention in self.mentions:
@@ -93,7 +95,7 @@ class ArticleActors:
             return None
         reader = _SpanReader(span, self)
         return reader.mentioned() or reader.acronym() or reader.composed(span) \
-            or reader.named_earlier() or reader.countryless()
+            or reader.named_earlier() or reader.in_story_country() or reader.countryless()
 
     def overlapping(self, span: Span) -> list[Mention]:
         low = bisect.bisect_left(self.starts, span.start_char - self.longest)
@@ -255,6 +257,26 @@ class _SpanReader:
                 return actor
         return None
 
+    def in_story_country(self) -> Actor | None:
+        """A role noun or title standing alone ("passengers", "the ministry", "the foreign
+        minister", "police"): that sector of the country the story names most."""
+        country = self.context.story_country
+        head = self._head_sector()
+        if country is None or head is None \
+                or self.kb.get(f"{country.lower()}.{head.lower()}") is None:
+            return None
+        return self.kb.country_sector(country, head)
+
+    def _head_sector(self) -> str | None:
+        """The sector of the role noun or office holding the span's head word (its last word
+        without a parse)."""
+        root = self.span.root if self.doc.has_annotation("DEP") else self.span[-1]
+        for start in range(self.span.start, root.i + 1):
+            head = self.tables.heads.longest_at(self.lower, self.texts, start)
+            if head is not None and start <= root.i < head[0] <= self.span.end:
+                return self._sector_of(head[1][0])
+        return None
+
     def _sector_of(self, head: tuple[str, str]) -> str | None:
         kind, key = head
         return self.kb.offices[key].sector if kind == "office" else key
@@ -284,6 +306,14 @@ class _SpanReader:
                 if country in named:
                     return self.kb.actor_at(actor_id, self.article.published)
         return None
+
+
+def _story_country(mentions: Sequence[Mention]) -> str | None:
+    """The country whose actors the article names most (the first named of a tie): what a
+    role noun standing alone most likely belongs to when the story has no dateline."""
+    counts: Counter[str] = Counter(m.actor.country for m in mentions
+                                   if m.actor is not None and m.actor.country)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _countryless(mention: Mention) -> bool:
