@@ -48,6 +48,8 @@ class FusionRulesError(ValueError):
 @dataclass(frozen=True, slots=True)
 class FusionRules:
     families: Mapping[str, str]
+    kin: Mapping[str, str]  # family -> its kin: families one event's reports are coded as
+    kin_min_overlap: float
     symmetric_families: frozenset[str]
     country_stands_for: frozenset[str]
     day_slack: int
@@ -65,6 +67,18 @@ class FusionRules:
     def family(self, event_type: str) -> str:
         return self.families.get(event_type, event_type.lower())
 
+    def kin_of(self, event_type: str) -> str:
+        family = self.family(event_type)
+        return self.kin.get(family, family)
+
+    def kin_families(self, event_types: Iterable[str]) -> set[str]:
+        """The families of these types and every family of their kin."""
+        types = set(event_types)
+        kins = {self.kin_of(event_type) for event_type in types}
+        return {self.family(event_type) for event_type in types} | {
+            family for family, kin in self.kin.items() if kin in kins
+        }
+
 
 @cache
 def load_fusion_rules(path: Path = FUSION_RULES_FILE) -> FusionRules:
@@ -73,6 +87,8 @@ def load_fusion_rules(path: Path = FUSION_RULES_FILE) -> FusionRules:
         actors, dates, evidence = data["actors"], data["dates"], data["evidence"]
         return FusionRules(
             families=dict(data["families"]),
+            kin={family: kin for kin, members in data["kin"].items() for family in members},
+            kin_min_overlap=float(evidence["kin_min_overlap"]),
             symmetric_families=frozenset(actors["symmetric_families"]),
             country_stands_for=frozenset(actors["country_stands_for"]),
             day_slack=int(dates["day_slack"]),
@@ -173,6 +189,7 @@ class Report:
     place: Place | None
     duplicate_of: str | None = None
     evidence: Evidence | None = None  # the words of its sentence, for ambiguous reports
+    others: tuple[Side, ...] = ()  # further resolved participants ("Iraq and Turkey signed")
 
 
     def order(self) -> tuple[dt.date, str]:
@@ -180,10 +197,26 @@ class Report:
         return self.published or dt.date.max, self.event_id
 
 
-def side_keys(report: Report) -> tuple[str, ...]:
+def sides(report: Report, rules: FusionRules) -> tuple[Side | None, Side | None]:
+    """Its source and target; in a symmetric family, a missing one is its sole other
+    participant ("Iraq and Turkey signed a deal" coded as Iraq's, with Turkey beside it)."""
+    source, target = report.source, report.target
+    known = source or target
+    if (
+        rules.family(report.event_type) in rules.symmetric_families
+        and (source is None) != (target is None)
+        and len(report.others) == 1
+        and known is not None
+        and report.others[0].id != known.id
+    ):
+        return (source, report.others[0]) if target is None else (report.others[0], target)
+    return source, target
+
+
+def side_keys(report: Report, rules: FusionRules) -> tuple[str, ...]:
     """What a report is blocked under: its known sides' countries (an actor of no country: its
-    id). Two reports are compared only when they share a type family and one of these."""
-    keys = {side.country or side.id for side in (report.source, report.target) if side}
+    id). Two reports are compared only when they share a type kin and one of these."""
+    keys = {side.country or side.id for side in sides(report, rules) if side}
     return tuple(sorted(keys))
 
 
@@ -192,7 +225,7 @@ def is_fusable(report: Report, rules: FusionRules) -> bool:
     date (undated, year-precise) is never fused."""
     return (
         report.duplicate_of is None
-        and bool(side_keys(report))
+        and bool(side_keys(report, rules))
         and date_span(report, rules) is not None
     )
 
@@ -217,23 +250,28 @@ def date_span(report: Report, rules: FusionRules) -> tuple[dt.date, dt.date] | N
 def same_event(a: Report, b: Report, rules: FusionRules) -> bool:
     """Whether two reports from different articles tell one event (see the module doc).
 
-    Their sides must fit, straight or (for symmetric families) crossed, with at least one side
-    known in both. (A report missing a side or a place may fit two events: :func:`_ambiguous`
-    then keeps it apart from both.)
+    Their types are of one family, or of one kin with sentences sharing ``kin_min_overlap``
+    evidence words; their sides must fit, straight or (for symmetric families) crossed, with at
+    least one side known in both. (A report missing a side or a place may fit two events:
+    :func:`_ambiguous` then keeps it apart from both.)
     """
     if a.doc_id == b.doc_id or a.flags != b.flags:
         return False
-    family = rules.family(a.event_type)
-    if family != rules.family(b.event_type):
+    family, other_family = rules.family(a.event_type), rules.family(b.event_type)
+    if family != other_family and (
+        rules.kin_of(a.event_type) != rules.kin_of(b.event_type)
+        or evidence_overlap(a, b, rules) < rules.kin_min_overlap
+    ):
         return False
     span_a, span_b = date_span(a, rules), date_span(b, rules)
     if span_a is None or span_b is None or span_a[0] > span_b[1] or span_b[0] > span_a[1]:
         return False
     if not _placed_alike(a, b, rules):
         return False
-    pairings = [((a.source, b.source), (a.target, b.target))]
-    if family in rules.symmetric_families:
-        pairings.append(((a.source, b.target), (a.target, b.source)))
+    (a_source, a_target), (b_source, b_target) = sides(a, rules), sides(b, rules)
+    pairings = [((a_source, b_source), (a_target, b_target))]
+    if {family, other_family} <= rules.symmetric_families:
+        pairings.append(((a_source, b_target), (a_target, b_source)))
     return any(
         all(_sides_fit(x, y, rules) for x, y in pairing)
         and any(x is not None and y is not None for x, y in pairing)
@@ -336,8 +374,8 @@ def _links(reports: Sequence[Report], rules: FusionRules) -> dict[str, list[Repo
     for report in reports:
         span = date_span(report, rules)
         if span is not None and is_fusable(report, rules):
-            for key in side_keys(report):
-                blocks[(rules.family(report.event_type), key)].append((span, report))
+            for key in side_keys(report, rules):
+                blocks[(rules.kin_of(report.event_type), key)].append((span, report))
     links: dict[str, list[Report]] = defaultdict(list)
     compared: set[tuple[str, str]] = set()
     for members in blocks.values():
@@ -444,6 +482,7 @@ def report_of_event(event: Event, article: Article, rules: FusionRules) -> Repor
             (mention.text for mention in (event.source, event.target) if mention),
             rules,
         ),
+        others=tuple(side for side in map(_side_of_mention, event.others) if side),
     )
 
 
@@ -495,7 +534,10 @@ SELECT e.event_id, e.doc_id, a.published, e.event_type, e.negated, e.hypothetica
        s.kind AS source_kind, e.target_id, t.country AS target_country,
        t.sector AS target_sector, t.kind AS target_kind, e.date, e.date_precision,
        e.location_name, e.location_lat, e.location_lon, e.duplicate_of, e.sentence,
-       e.source_text, e.target_text
+       e.source_text, e.target_text,
+       (SELECT list(struct_pack(id := o.id, country := o.country, sector := o.sector,
+                                kind := o.kind) ORDER BY o.id)
+        FROM actors o WHERE list_contains(e.other_ids, o.id)) AS others
 FROM events e
 JOIN articles a ON a.doc_id = e.doc_id
 LEFT JOIN actors s ON s.id = e.source_id
@@ -522,8 +564,8 @@ def add_articles(
               AND date_lo <= ? AND date_hi >= ?
             """,
             [
-                sorted({rules.family(report.event_type) for report in fusable}),
-                sorted({key for report in fusable for key in side_keys(report)}),
+                sorted(rules.kin_families(report.event_type for report in fusable)),
+                sorted({key for report in fusable for key in side_keys(report, rules)}),
                 max(hi for _, hi in spans),
                 min(lo for lo, _ in spans),
             ],
@@ -594,7 +636,7 @@ def _insert_clusters(
                 fusion.clusters[report.event_id],
                 fusion.components[report.event_id],
                 rules.family(report.event_type) if fusable else None,
-                list(side_keys(report)) if fusable else None,
+                list(side_keys(report, rules)) if fusable else None,
                 span[0] if span else None,
                 span[1] if span else None,
             )
@@ -635,6 +677,10 @@ def _report_of_row(row: dict[str, Any], rules: FusionRules) -> Report:
         ),
         duplicate_of=row["duplicate_of"],
         evidence=evidence_of(row["sentence"], (row["source_text"], row["target_text"]), rules),
+        others=tuple(
+            Side(other["id"], other["country"], other["sector"], other["kind"])
+            for other in row["others"] or ()
+        ),
     )
 
 
