@@ -3,6 +3,7 @@ an ambiguous report tells."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from dyad.store.fusion import (
@@ -107,3 +108,32 @@ def test_an_ambiguous_report_with_no_clear_match_joins_neither():
                      ((SHARAA, "Al-Sharaa"), (None, None)), precision="week")  # fmt: skip
     clusters = cluster_reports([first, second, ambiguous], RULES).clusters
     assert clusters == {"a:0": "a:0", "c:0": "c:0", "d:0": "d:0"}
+
+
+IRQ = Side("irq", "IRQ", None, "country")
+TUR = Side("tur", "TUR", None, "country")
+
+
+def test_a_deal_coded_with_one_side_takes_its_other_participant():
+    iraq_told = told("a", "Iraq and Turkey signed a water deal.", ((IRQ, "Iraq"), (None, None)),
+                     event_type="AGREE")  # fmt: skip
+    turkey_told = told("b", "Turkey and Iraq signed a water deal.", ((TUR, "Turkey"), (None, None)),
+                       event_type="AGREE")  # fmt: skip
+    assert not same_event(iraq_told, turkey_told, RULES)
+    with_others = [
+        dataclasses.replace(iraq_told, others=(TUR,)),
+        dataclasses.replace(turkey_told, others=(IRQ,)),
+    ]
+    assert same_event(*with_others, RULES)
+
+
+def test_related_types_fuse_only_when_their_sentences_agree():
+    sides = ((IRQ, "Iraq"), (TUR, "Turkey"))
+    accused = told("a", "Iraq accused Turkey of cutting Tigris water flows.", sides,
+                   event_type="ACCUSE")  # fmt: skip
+    rejected = told("b", "Iraq rejected Turkey's cuts to Tigris water flows.", sides,
+                    event_type="REJECT")  # fmt: skip
+    unrelated = told("c", "Iraq rejected Turkey's claims about the border.", sides,
+                     event_type="REJECT")  # fmt: skip
+    assert same_event(accused, rejected, RULES)
+    assert not same_event(accused, unrelated, RULES)
