@@ -129,7 +129,7 @@ class Pipeline:
         process only receives its output (``dyad.store.rows.article_rows``: the rows the
         database inserts); the results, and their order, are the same for any ``jobs``.
         """
-        prepared = self._prepared(paths, is_stored)
+        prepared = self.prepared(paths, is_stored)
         if self.settings.jobs == 1:
             yield from self.code_batch(prepared, finish)
             return
@@ -138,7 +138,7 @@ class Pipeline:
             (self.settings,), jobs=self.settings.jobs, chunk_size=WORKER_CHUNK_SIZE,
         )  # fmt: skip
 
-    def _prepared(
+    def prepared(
         self, paths: Iterable[str | Path], is_stored: Callable[[str], bool] | None
     ) -> Iterator[Article | Skip | KnownArticle]:
         """The inputs read and cleaned (cheap next to parsing), known articles marked."""

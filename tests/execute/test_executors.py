@@ -4,6 +4,7 @@ import dataclasses
 import json
 import subprocess
 import sys
+from itertools import islice
 
 import pytest
 
@@ -74,6 +75,36 @@ def test_executors_keep_input_order_across_chunks():
     assert list(PoolExecutor(2).map(range(10), task)) == expected
 
 
+class CountedInput:
+    """An input stream of ``size`` numbers that counts how many were taken."""
+
+    def __init__(self, size):
+        self.size = size
+        self.taken = 0
+
+    def __iter__(self):
+        for value in range(self.size):
+            self.taken += 1
+            yield value
+
+
+def first_results_and_inputs_taken(executor, results=3):
+    """The first ``results`` of ``executor`` over a long stream, and how many inputs it took."""
+    stream = CountedInput(1_000_000)
+    mapped = executor.map(stream, WorkerTask(square_chunk, offset_of, (0,), chunk_size=4))
+    first = list(islice(mapped, results))
+    mapped.close()  # stops the workers
+    return first, stream.taken
+
+
+@pytest.mark.parametrize("executor", [InProcessExecutor(), PoolExecutor(2)], ids=repr)
+def test_local_executors_read_their_input_as_a_stream(executor):
+    first, taken = first_results_and_inputs_taken(executor)
+    assert first == [0, 1, 4]
+    # At most the chunks in flight (2 per worker), the one waiting to be sent, and the next.
+    assert taken <= (2 * executor.workers + 2) * 4
+
+
 def test_make_executor_by_engine():
     assert isinstance(make_executor("local", 1), InProcessExecutor)
     assert make_executor("local", 2) == PoolExecutor(2)
@@ -108,3 +139,11 @@ def test_dask_workers_code_and_write_the_parquet_dataset_as_in_process(
         "month=2025-01", "month=2025-02",
     ]  # fmt: skip
     assert len(list((dataset.folder / "skips").glob("*.parquet"))) == 1
+
+
+def test_dask_executor_reads_its_input_as_a_stream():
+    from dyad.execute.dask_cluster import DaskExecutor
+
+    first, taken = first_results_and_inputs_taken(DaskExecutor(workers=2))
+    assert first == [0, 1, 4]
+    assert taken <= (2 * 2 + 2) * 4

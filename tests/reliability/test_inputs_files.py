@@ -76,7 +76,7 @@ def test_folders_expanded_for_ingest_keep_an_unreadable_folder(tmp_path, monkeyp
     for name in ("a.txt", "c.txt", ".hidden.txt"):
         (tmp_path / name).write_text(STORY, encoding="utf-8")
     refuse(monkeypatch, os, "scandir", locked)
-    expanded = expand_folders([str(tmp_path), "-"])
+    expanded = list(expand_folders([str(tmp_path), "-"]))
     assert expanded == [str(tmp_path / "a.txt"), str(locked), str(tmp_path / "c.txt"), "-"]
     [skip] = read_inputs([expanded[1]])
     assert (skip.input, skip.reason) == (str(locked), errors.UNREADABLE)

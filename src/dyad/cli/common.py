@@ -95,9 +95,10 @@ def stored_events(settings: Settings, fused: bool = False, **filters: Any) -> li
         )
 
 
-def input_files(paths: Iterable[str]) -> list[str]:
-    """Folders expanded to their files as ingest reads them; a folder that cannot be listed
-    stays itself, so that reading it records its skip."""
+def input_files(paths: Iterable[str]) -> Iterator[str]:
+    """Folders expanded to their files as ingest reads them, streamed in path order (each
+    folder's entries sorted when it is reached; no list of the whole tree is built); a folder
+    that cannot be listed stays itself, so that reading it records its skip."""
     from dyad.ingest import expand_folders
 
     return expand_folders(paths)

@@ -7,6 +7,7 @@ import time
 from collections import Counter
 from contextlib import nullcontext
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from typing import TYPE_CHECKING
 
 import click
@@ -20,7 +21,8 @@ from dyad.records import Skip
 if TYPE_CHECKING:
     from dyad.store.rows import ArticleRows
 
-# Below this many files the run is short enough that a progress bar is only noise.
+# Below this many files the run is short enough that a progress bar is only noise. Only this
+# many are listed before coding starts: a folder of millions of files is read as it is listed.
 PROGRESS_MIN_FILES = 10
 # Coded articles wait for their transaction until this many are ready or the oldest has waited
 # this long: few enough that a kill -9 loses little (a re-run codes it again; nothing committed
@@ -90,11 +92,14 @@ def ingest(settings: Settings, paths: tuple[str, ...], engine: str, scheduler: s
         ingest_scaled(settings, pipeline, files, summary, engine, scheduler)
         _report(settings, summary)
         return
+    first_files = list(islice(files, PROGRESS_MIN_FILES))  # before the database file exists
     with Store(settings.db) as store:
-        items = pipeline.run(files, is_stored=store.has_article, finish=article_rows)
-        bar = (
+        items = pipeline.run(
+            chain(first_files, files), is_stored=store.has_article, finish=article_rows
+        )
+        bar = (  # counts the articles coded (a file may hold many): no total is known
             click.progressbar(items, label="Coding", file=sys.stderr, show_pos=True)
-            if len(files) >= PROGRESS_MIN_FILES
+            if len(first_files) >= PROGRESS_MIN_FILES
             else nullcontext(items)
         )
         batch: list[ArticleRows] = []

@@ -41,7 +41,7 @@ def coded_on(
     task: WorkerTask[Any, Any, BatchItem],
 ) -> Iterator[BatchItem]:
     """The inputs read and cleaned here, coded by ``task`` on ``executor``, in input order."""
-    return executor.map(pipeline._prepared(paths, is_stored), task)
+    return executor.map(pipeline.prepared(paths, is_stored), task)
 
 
 def ingest_scaled(

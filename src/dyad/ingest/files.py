@@ -76,10 +76,10 @@ def read_inputs(
             yield Skip(name, NOT_FOUND, f"{name}: no such file or folder")
 
 
-def expand_folders(paths: Iterable[str]) -> list[str]:
+def expand_folders(paths: Iterable[str]) -> Iterator[str]:
     """``paths`` with each folder replaced by its files, in the order :func:`read_inputs` reads
-    them; a folder that cannot be listed stays itself, so that reading it records its skip."""
-    expanded: list[str] = []
+    them, as a stream (a folder is listed only when reached, one directory at a time); a folder
+    that cannot be listed stays itself, so that reading it records its skip."""
     for item in paths:
         path = Path(item)
         try:
@@ -87,10 +87,9 @@ def expand_folders(paths: Iterable[str]) -> list[str]:
         except OSError:
             is_folder = False
         if is_folder:
-            expanded += [str(found) for found, _ in _walk(path)]
+            yield from (str(found) for found, _ in _walk(path))
         else:
-            expanded.append(item)
-    return expanded
+            yield item
 
 
 def _walk(folder: Path) -> Iterator[tuple[Path, OSError | None]]:
