@@ -119,3 +119,14 @@ def test_a_proposal_under_a_plan_verb_takes_the_plans_flag(code):
     events = code(text, reading(text, {"ASSAULT": 0.93}, source="Turkish drones", target="PKK"))
     assert [(summary(e), e.trigger, e.hypothetical) for e in events] == [
         (("ASSAULT", "tur.mil", "group.pkk"), "hammer", True)]
+
+
+def test_a_side_is_read_past_a_country_opposite_its_own_government(code):
+    # The tagger offers Turkey as the target of Turkey's government: no dyad, so the target is
+    # read on, to the next mention that makes one, rather than the event being dropped.
+    text = "Ankara bristled on Monday as Turkey faced Syria over the border."
+    prediction = reading(text, {"ACCUSE": 0.9}, source="Ankara", target="Turkey")
+    assert [summary(e) for e in code(text, prediction)] == [("ACCUSE", "tur.gov", "syr")]
+    alone = "Ankara said on Monday that Turkey would brook no more delays."
+    prediction = reading(alone, {"REJECT": 0.9}, source="Ankara", target="Turkey")
+    assert [summary(e) for e in code(alone, prediction)] == [("REJECT", "tur.gov", None)]

@@ -25,7 +25,7 @@ from dyad.events.roles import MentionIndex, Roles, destination, find_roles, take
 from dyad.events.triggers import Trigger, find_triggers
 from dyad.events.when import default_date, resolve_date
 from dyad.events.where import find_location
-from dyad.records import Article, Event, Mention, Quantities, ResolvedDate
+from dyad.records import Actor, Article, Event, Mention, Quantities, ResolvedDate
 from dyad.segment import content_sentences, sentence_bounds
 
 # How many sentences back a pronoun ("he", "the latter") may find its antecedent.
@@ -193,7 +193,11 @@ def has_distinct_actors(roles: Roles) -> bool:
         return False
     if roles.source is None or roles.target is None:
         return True
-    source, target = roles.source.actor, roles.target.actor
+    return distinct_actors(roles.source.actor, roles.target.actor)
+
+
+def distinct_actors(source: Actor, target: Actor) -> bool:
+    """Whether two actors can be the two sides of a dyad."""
     if source.id == target.id or source.code == target.code:
         return False  # one side twice ("the SDF commander, Mazloum Abdi"): no dyad
     # A country acting on its own government (or the reverse) is no dyad: one side was misread.

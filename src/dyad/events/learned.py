@@ -30,6 +30,7 @@ from dyad.events.coder import (
     SentenceAttributes,
     code_events,
     dedupe,
+    distinct_actors,
     has_distinct_actors,
     make_event,
     reports_events,
@@ -205,7 +206,7 @@ class _SentenceCoder:
         in_sentence = self.index.starting_in(self.sentence.start_char, self.sentence.end_char)
         inside = [m for m in in_sentence if m.actor is not None
                   and (m.char_end <= anchor.idx if before else m.char_start > anchor.idx)
-                  and not _same_actor(m, other)]
+                  and _pairs_with(m, other)]
         if not inside:
             return None, "none"
         nearest = inside[-1] if before else inside[0]
@@ -229,7 +230,7 @@ class _SentenceCoder:
             if span.score < self.settings.span_threshold:
                 break
             mention = self._actor_in(base + span.start, base + span.end, span.score)
-            if mention is not None and not _same_actor(mention, exclude):
+            if mention is not None and _pairs_with(mention, exclude):
                 return mention
         return None
 
@@ -252,6 +253,9 @@ def _raw_score(type_score: float, source: Mention | None, target: Mention | None
     return round(type_score * roles * (1.0 if lexicon else 0.9), 3)
 
 
-def _same_actor(mention: Mention, other: Mention | None) -> bool:
-    return (other is not None and mention.actor is not None and other.actor is not None
-            and mention.actor.id == other.actor.id)
+def _pairs_with(mention: Mention, other: Mention | None) -> bool:
+    """Whether ``mention`` can fill the role opposite ``other``: not the same actor, nor a
+    country opposite its own government (``distinct_actors``), so that a role is read past
+    such a candidate to the next one rather than the event being dropped."""
+    return (other is None or mention.actor is None or other.actor is None
+            or distinct_actors(mention.actor, other.actor))
