@@ -152,8 +152,9 @@ def test_modality_flags_pass_through(code_text, summary, monkeypatch):
 
     original = coder.modality_of
 
-    def negated(trigger, sentence, published):
-        return dataclasses.replace(original(trigger, sentence, published), negated=True)
+    def negated(trigger, sentence, published, *, untriggered=False):
+        flags = original(trigger, sentence, published, untriggered=untriggered)
+        return dataclasses.replace(flags, negated=True)
 
     monkeypatch.setattr(coder, "modality_of", negated)
     (event,) = code_text("Jordan did not sign the agreement with Iraq.")

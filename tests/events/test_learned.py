@@ -130,3 +130,11 @@ def test_a_side_is_read_past_a_country_opposite_its_own_government(code):
     alone = "Ankara said on Monday that Turkey would brook no more delays."
     prediction = reading(alone, {"REJECT": 0.9}, source="Ankara", target="Turkey")
     assert [summary(e) for e in code(alone, prediction)] == [("REJECT", "tur.gov", None)]
+
+
+def test_a_proposal_takes_an_old_date_from_anywhere_in_its_sentence(code):
+    # The model's event has no trigger word, so the main verb's clause need not hold its date.
+    text = "Turkish drones pounded PKK positions near the crossing that Iraq closed in 2019."
+    events = code(text, reading(text, {"ASSAULT": 0.93}, source="Turkish drones", target="PKK"))
+    assert [(summary(e), e.historical) for e in events] == [
+        (("ASSAULT", "tur.mil", "group.pkk"), True)]

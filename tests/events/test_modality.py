@@ -107,6 +107,25 @@ def test_reported_fact_has_no_flags(nlp, text, trigger):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The two governments have stayed apart since their talks collapsed in Geneva in 2019.",
+         HISTORICAL),
+        ("The ministers met in Geneva, where their predecessors signed a truce in 2019.",
+         HISTORICAL),
+        ("The ministers met in Geneva on Friday.", NONE),
+    ],
+    ids=["old-date-in-subordinate-clause", "old-date-in-relative-clause", "recent-date"],
+)
+def test_an_untriggered_event_is_dated_by_any_date_of_its_sentence(nlp, text, expected):
+    # A model proposal is read at the main verb, which may not be the word reporting it.
+    doc = nlp(text)
+    root = doc[:].root
+    assert modality_of(root, doc[:], PUBLISHED) == NONE  # a trigger: only its clause's dates
+    assert modality_of(root, doc[:], PUBLISHED, untriggered=True) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "root", "through_speech", "expected"),
     [
         ("The minister plans to visit Baghdad next week.", "plans", False, "visit"),

@@ -97,12 +97,12 @@ class SentenceAttributes:
 def make_event(
     number: int, sentence: Span, article: Article, kb: KnowledgeBase,
     attributes: SentenceAttributes, *, event_type: str, mode: str | None, anchor: Token,
-    roles: Roles, trigger: str, confidence: float,
+    roles: Roles, trigger: str, confidence: float, untriggered: bool = False,
 ) -> Event:
     """An event of ``sentence`` with its attributes (date, place, quantities, modality flags,
     attribution, context) read around ``anchor``, the word that reports it."""
     plover = load_ontology()[event_type]
-    modality = modality_of(anchor, sentence, article.published)
+    modality = modality_of(anchor, sentence, article.published, untriggered=untriggered)
     quantities, attribution = attributes.get()
     start, end = sentence_bounds(sentence)
     return Event(

@@ -187,7 +187,7 @@ class _SentenceCoder:
             event = make_event(
                 self.number, self.sentence, self.article, self.kb, self.attributes,
                 event_type=event_type, mode=None, anchor=flagged, roles=roles,
-                trigger=flagged.text, confidence=0.0,
+                trigger=flagged.text, confidence=0.0, untriggered=True,
             )
             trace = [("type", f"model p={score:.2f} (no lexicon trigger)"),
                      ("source", source_by), ("target", target_by)]

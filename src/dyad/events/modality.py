@@ -105,8 +105,12 @@ def _days(lexicon: LexiconFile, name: str) -> dt.timedelta:
     return dt.timedelta(days=days)
 
 
-def modality_of(trigger: Token, sentence: Span, published: dt.date | None) -> Modality:
-    """The negated / hypothetical / historical flags of the event ``trigger`` reports."""
+def modality_of(
+    trigger: Token, sentence: Span, published: dt.date | None, *, untriggered: bool = False
+) -> Modality:
+    """The negated / hypothetical / historical flags of the event ``trigger`` reports. An
+    ``untriggered`` event (the model's, read at the main verb: no word of the sentence is known
+    to report it) is dated by any date of its sentence, not only by one in the verb's clause."""
     cues = modality_cues()
     before = _auxiliary_run(trigger, sentence, cues)
     context = _left_text(trigger, sentence)
@@ -114,7 +118,7 @@ def modality_of(trigger: Token, sentence: Span, published: dt.date | None) -> Mo
     return Modality(
         negated=_negated(trigger, before, context, cues),
         hypothetical=_hypothetical(trigger, sentence, before, context, dates, published, cues),
-        historical=_historical(trigger, sentence, before, dates, published, cues),
+        historical=_historical(trigger, sentence, before, dates, published, cues, untriggered),
     )
 
 
@@ -295,6 +299,7 @@ def _historical(
     dates: list[DateMention],
     published: dt.date | None,
     cues: ModalityCues,
+    untriggered: bool,
 ) -> bool:
     is_verb_trigger = trigger.tag_.startswith("VB")
     if is_verb_trigger and any(token.lower_ == "had" for token in before):
@@ -314,7 +319,7 @@ def _historical(
         return True
     return published is not None and any(
         _old(mention, published, _age_limit(sentence, mention, cues))
-        and _in_clause(sentence, mention, trigger)
+        and (untriggered or _in_clause(sentence, mention, trigger))
         and not _absence_since(sentence, mention, cues)
         for mention in dates
     )
