@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from dyad.events.learned import HybridSettings, hybrid_events
+from dyad.events.learned import HybridSettings, hybrid_events, load_hybrid_settings
 from dyad.models.event_model import SentencePrediction, SpanGuess
 from dyad.records import Article
 from dyad.segment import content_sentences
@@ -65,6 +65,26 @@ def test_a_type_under_the_proposal_threshold_adds_nothing(code):
     events = code(TEXT_NO_TRIGGER, reading(TEXT_NO_TRIGGER, {"ASSAULT": 0.55},
                                            source="Turkish drones", target="PKK"))
     assert events == []
+
+
+def test_a_type_with_its_own_threshold_needs_that_score(code):
+    prediction = reading(TEXT_NO_TRIGGER, {"ASSAULT": 0.8, "COERCE": 0.8},
+                         source="Turkish drones", target="PKK")
+    strict = dataclasses.replace(SETTINGS, type_thresholds={"ASSAULT": 0.85})
+    assert sorted(e.event_type for e in code(TEXT_NO_TRIGGER, prediction)) == [
+        "ASSAULT", "COERCE"]
+    assert [e.event_type for e in code(TEXT_NO_TRIGGER, prediction, strict)] == ["COERCE"]
+
+
+def test_type_thresholds_are_read_and_checked(tmp_path):
+    body = ("propose_threshold = 0.6\ntop_threshold = 0.5\nspan_threshold = 0.3\n"
+            "[calibration]\npoints = [[0.0, 0.1], [1.0, 0.9]]\n[type_thresholds]\n")
+    good, bad = tmp_path / "good.toml", tmp_path / "bad.toml"
+    good.write_text(body + "ASSAULT = 0.85\n", encoding="utf-8")
+    bad.write_text(body + "ASSAULTS = 0.85\n", encoding="utf-8")
+    assert load_hybrid_settings(good).type_thresholds == {"ASSAULT": 0.85}
+    with pytest.raises(ValueError, match="ASSAULTS"):
+        load_hybrid_settings(bad)
 
 
 def test_lexicon_events_stay_and_carry_the_models_score(code):

@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -57,10 +57,18 @@ class HybridSettings:
     top_threshold: float  # the same for the sentence's best-scoring type (usually lower)
     span_threshold: float  # tagger score a span needs to fill a role
     calibration: tuple[tuple[float, float], ...]  # (raw score, probability correct), rising
+    # type -> the score a proposal of that type needs at any rank (types the model over-proposes)
+    type_thresholds: Mapping[str, float] = dataclasses.field(default_factory=dict)
     families: frozenset[str] = frozenset(FAMILIES)
 
     def without(self, family: str) -> HybridSettings:
         return dataclasses.replace(self, families=self.families - {family})
+
+    def proposes(self, event_type: str, score: float, rank: int) -> bool:
+        """Whether a type the lexicon missed, scored ``score`` and ranked ``rank`` (0: the
+        sentence's best) among the sentence's types, becomes an event."""
+        threshold = self.top_threshold if rank == 0 else self.propose_threshold
+        return score >= max(threshold, self.type_thresholds.get(event_type, 0.0))
 
     def calibrated(self, raw: float) -> float:
         """Piecewise-linear interpolation of the fitted (isotonic) curve."""
@@ -88,14 +96,20 @@ def load_hybrid_settings(path: Path | None = None) -> HybridSettings:
     with path.open("rb") as handle:
         raw = tomllib.load(handle)
     try:
-        return HybridSettings(
+        settings = HybridSettings(
             propose_threshold=float(raw["propose_threshold"]),
             top_threshold=float(raw["top_threshold"]),
             span_threshold=float(raw["span_threshold"]),
             calibration=tuple((float(x), float(y)) for x, y in raw["calibration"]["points"]),
+            type_thresholds={str(name): float(value)
+                             for name, value in raw.get("type_thresholds", {}).items()},
         )
     except (KeyError, TypeError, ValueError) as error:
         raise ValueError(f"{path}: bad coder settings ({error!r})") from error
+    unknown = sorted(set(settings.type_thresholds) - set(load_ontology()))
+    if unknown:
+        raise ValueError(f"{path}: type_thresholds names no PLOVER type: {', '.join(unknown)}")
+    return settings
 
 
 def hybrid_events(
@@ -167,10 +181,10 @@ class _SentenceCoder:
         return self._finish(dataclasses.replace(event, source=source, target=target), raw, trace)
 
     def _proposals(self, coded_types: set[str]) -> list[Event]:
-        top, other = self.settings.top_threshold, self.settings.propose_threshold
         ranked = sorted(self.prediction.type_probs.items(), key=lambda item: (-item[1], item[0]))
         wanted = [(event_type, score) for rank, (event_type, score) in enumerate(ranked)
-                  if event_type not in coded_types and score >= (top if rank == 0 else other)]
+                  if event_type not in coded_types
+                  and self.settings.proposes(event_type, score, rank)]
         if not wanted:
             return []  # most sentences: no actor reading needed
         anchor = self.sentence.root  # roles are read around the main verb
