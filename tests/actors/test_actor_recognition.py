@@ -212,6 +212,17 @@ def test_sector_without_country_word_takes_the_nearest_country(mentions):
 
 
 @pytest.mark.parametrize("text, name, expected", [
+    ("Iraqi officials said gunmen stormed a bus. The passengers were held.", "The passengers",
+     "irq.cvl"),
+    ("Militants raided a village in Niger. The hostages were freed on Sunday.", "The hostages",
+     "ner.cvl"),
+    ("Guards in Yemen beat the prisoners, a Yemeni lawyer said.", "the prisoners", "yem.cvl"),
+], ids=["passengers", "hostages", "prisoners"])
+def test_civilians_standing_alone_take_the_nearest_country(mentions, text, name, expected):
+    assert by_text(mentions(text))[name] == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
     ("The army fired on the crowd.", "The army", "sector.mil"),
     ("Police arrested twelve men on Friday.", "Police", "sector.cop"),
     ("Hundreds of protesters marched on Sunday.", "protesters", "sector.cvl"),
