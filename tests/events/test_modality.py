@@ -95,11 +95,16 @@ def test_flags(nlp, text, trigger, expected):
 
         ("Police have arrested 400 protesters since January 20.", "arrested"),
         ("Sharaa visited Ankara earlier this month.", "visited"),
+        ("Egypt and Sudan have been disputing the dam for years.", "disputing"),
+        ("Cairo has long opposed the dam.", "opposed"),
+        ("Farmers are not only angry with the ministry but also with the banks.", "angry"),
+        ("The villagers were not merely ignored, they were attacked.", "ignored"),
     ],
     ids=[
         "plain-past", "detained", "condemned", "negation-of-another-clause",
         "modal-of-relative-clause", "first-since-is-news", "recent-month",
         "single-attack-toll-is-news", "recent-since-is-ongoing", "this-month",
+        "ongoing-for-years", "ongoing-long", "not-only-but-also", "not-merely",
     ],
 )
 def test_reported_fact_has_no_flags(nlp, text, trigger):

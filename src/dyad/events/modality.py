@@ -48,6 +48,7 @@ class Modality:
 @dataclass(frozen=True, slots=True)
 class ModalityCues:
     negation_words: frozenset[str]
+    focus_words: frozenset[str]
     negating_governors: frozenset[str]
     negation_phrases: tuple[str, ...]
     modals: frozenset[str]
@@ -80,6 +81,7 @@ def modality_cues() -> ModalityCues:
     interval_older_than = _days(lexicon, "interval_older_than_days")
     return ModalityCues(
         negation_words=frozenset(lexicon.strings("negated.words")),
+        focus_words=frozenset(lexicon.strings("negated.focus_words")),
         negating_governors=word_forms(lexicon.strings("negated.governors")),
         negation_phrases=lexicon.strings("negated.phrases"),
         modals=frozenset(lexicon.strings("hypothetical.modals")),
@@ -174,7 +176,7 @@ def _has_phrase(text: str, phrases: tuple[str, ...]) -> bool:
 
 
 def _negated(trigger: Token, before: list[Token], context: str, cues: ModalityCues) -> bool:
-    if any(token.lower_ in cues.negation_words for token in before):
+    if any(_negates(token, cues) for token in before):
         return True
     if any(_word(token) & cues.negating_governors for token in before[1:]):
         return True
@@ -193,9 +195,15 @@ def _negated(trigger: Token, before: list[Token], context: str, cues: ModalityCu
 
 
 def _is_negation(token: Token, cues: ModalityCues) -> bool:
-    return token.dep_ in {"advmod", "neg", "case", "mark", "det"} and (
-        token.lower_ in cues.negation_words
-    )
+    return token.dep_ in {"advmod", "neg", "case", "mark", "det"} and _negates(token, cues)
+
+
+def _negates(token: Token, cues: ModalityCues) -> bool:
+    """A negation word, but not one that only sets up a contrast ("not only X but also Y",
+    "not merely unprotected, but targeted"): the clause it stands in still holds."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.lower_ in cues.negation_words and not (
+        following is not None and following.lower_ in cues.focus_words)
 
 
 def _hypothetical(
