@@ -10,10 +10,12 @@ from dyad.store.fusion import (
     Place,
     Report,
     Side,
+    ambiguity,
     cluster_reports,
     evidence_of,
     load_fusion_rules,
     same_event,
+    why_apart,
 )
 
 RULES = load_fusion_rules()
@@ -137,3 +139,36 @@ def test_related_types_fuse_only_when_their_sentences_agree():
                      event_type="REJECT")  # fmt: skip
     assert same_event(accused, rejected, RULES)
     assert not same_event(accused, unrelated, RULES)
+
+
+def test_why_apart_names_the_rule_that_keeps_two_reports_apart():
+    sides = ((IRQ, "Iraq"), (TUR, "Turkey"))
+    talks = told("a", "Iraq and Turkey held talks on water.", sides, event_type="CONSULT")
+    assert why_apart(talks, told("b", "Iraq and Turkey discussed water.", sides,
+                                 event_type="CONSULT"), RULES) is None  # fmt: skip
+    assert why_apart(talks, dataclasses.replace(talks, doc_id="c", flags=(True, False, False)),
+                     RULES) == "flags differ"  # fmt: skip
+    assert why_apart(talks, told("d", "Iraq shelled Turkey.", sides), RULES) == (
+        "types of no one kin"
+    )
+    assert why_apart(talks, told("e", "Iraq and Turkey agreed on a plan.", sides,
+                                 event_type="AGREE"), RULES) == "kin types, too few shared words"
+    later = told("f", "Iraq and Turkey held talks on water.", sides, event_type="CONSULT",
+                 date=TUESDAY + dt.timedelta(days=7))  # fmt: skip
+    assert why_apart(talks, later, RULES) == "dates apart"
+    other_dyad = told("g", "Iraq and Syria held talks on water.", ((IRQ, "Iraq"), (SHARAA, None)),
+                      event_type="CONSULT")  # fmt: skip
+    assert why_apart(talks, other_dyad, RULES) == "sides do not fit"
+    unresolved = told("h", "Talks on water were held.", ((None, None), (None, None)),
+                      event_type="CONSULT")  # fmt: skip
+    assert why_apart(talks, unresolved, RULES) == "no side known in both"
+
+
+def test_ambiguity_names_what_splits_a_reports_matches():
+    sides = ((SUDANI, "Al-Sudani"), (SHARAA, "al-Sharaa"))
+    monday = call("a", "Al-Sudani met al-Sharaa.", sides, date=TUESDAY - dt.timedelta(days=1))
+    friday = call("b", "Al-Sudani met al-Sharaa.", sides, date=TUESDAY + dt.timedelta(days=3))
+    visit = call("c", "Al-Shatri met al-Sharaa.", ((SHATRI, "Al-Shatri"), (SHARAA, "al-Sharaa")))
+    assert ambiguity([monday], RULES) is None
+    assert ambiguity([monday, friday], RULES) == "matches' dates share no day"
+    assert ambiguity([monday, visit], RULES) == "matches name two people of one country"

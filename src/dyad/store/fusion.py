@@ -248,35 +248,49 @@ def date_span(report: Report, rules: FusionRules) -> tuple[dt.date, dt.date] | N
 
 
 def same_event(a: Report, b: Report, rules: FusionRules) -> bool:
-    """Whether two reports from different articles tell one event (see the module doc).
+    """Whether two reports from different articles tell one event (see the module doc and
+    :func:`why_apart`)."""
+    return why_apart(a, b, rules) is None
+
+
+def why_apart(a: Report, b: Report, rules: FusionRules) -> str | None:
+    """Why two reports are not one event (``None``: they are).
 
     Their types are of one family, or of one kin with sentences sharing ``kin_min_overlap``
     evidence words; their sides must fit, straight or (for symmetric families) crossed, with at
     least one side known in both. (A report missing a side or a place may fit two events:
-    :func:`_ambiguous` then keeps it apart from both.)
+    :func:`ambiguity` then keeps it apart from both.)
     """
-    if a.doc_id == b.doc_id or a.flags != b.flags:
-        return False
+    if a.doc_id == b.doc_id:
+        return "same article"
+    if a.flags != b.flags:
+        return "flags differ"
     family, other_family = rules.family(a.event_type), rules.family(b.event_type)
-    if family != other_family and (
-        rules.kin_of(a.event_type) != rules.kin_of(b.event_type)
-        or evidence_overlap(a, b, rules) < rules.kin_min_overlap
-    ):
-        return False
+    if family != other_family:
+        if rules.kin_of(a.event_type) != rules.kin_of(b.event_type):
+            return "types of no one kin"
+        if evidence_overlap(a, b, rules) < rules.kin_min_overlap:
+            return "kin types, too few shared words"
     span_a, span_b = date_span(a, rules), date_span(b, rules)
-    if span_a is None or span_b is None or span_a[0] > span_b[1] or span_b[0] > span_a[1]:
-        return False
+    if span_a is None or span_b is None:
+        return "no usable date"
+    if span_a[0] > span_b[1] or span_b[0] > span_a[1]:
+        return "dates apart"
     if not _placed_alike(a, b, rules):
-        return False
+        return "places differ"
     (a_source, a_target), (b_source, b_target) = sides(a, rules), sides(b, rules)
     pairings = [((a_source, b_source), (a_target, b_target))]
     if {family, other_family} <= rules.symmetric_families:
         pairings.append(((a_source, b_target), (a_target, b_source)))
-    return any(
+    if not any(all(_sides_fit(x, y, rules) for x, y in pairing) for pairing in pairings):
+        return "sides do not fit"
+    if not any(
         all(_sides_fit(x, y, rules) for x, y in pairing)
         and any(x is not None and y is not None for x, y in pairing)
         for pairing in pairings
-    )
+    ):
+        return "no side known in both"
+    return None
 
 
 def _sides_fit(x: Side | None, y: Side | None, rules: FusionRules) -> bool:
@@ -341,13 +355,13 @@ class Fusion:
 
 def cluster_reports(reports: Sequence[Report], rules: FusionRules) -> Fusion:
     """Cluster the reports: link every pair telling the same event, then keep only the links
-    of unambiguous reports (:func:`_ambiguous`) and take the connected groups. Each group is
+    of unambiguous reports (:func:`ambiguity`) and take the connected groups. Each group is
     named after its earliest report; the result depends on the set of reports, not their order.
     """
     links = _links(reports, rules)
     fusable = [report for report in reports if report.duplicate_of is None]
     components = _groups(fusable, links.items())
-    ambiguous = {event_id for event_id, near in links.items() if _ambiguous(near, rules)}
+    ambiguous = {event_id for event_id, near in links.items() if ambiguity(near, rules)}
     kept = [
         (event_id, [n for n in near if n.event_id not in ambiguous])
         for event_id, near in links.items()
@@ -392,22 +406,25 @@ def _links(reports: Sequence[Report], rules: FusionRules) -> dict[str, list[Repo
     return links
 
 
-def _ambiguous(near: Sequence[Report], rules: FusionRules) -> bool:
-    """Whether a report's matches tell more than one event: their dates share no day, their
-    places disagree, or they name two different people of one country. Such a report ("Turkey
-    shelled the SDF" with no place, on a day of strikes in two towns) links to none of them."""
+def ambiguity(near: Sequence[Report], rules: FusionRules) -> str | None:
+    """Why a report's matches tell more than one event (``None``: they tell one): their dates
+    share no day, their places disagree, or they name two different people of one country.
+    Such a report ("Turkey shelled the SDF" with no place, on a day of strikes in two towns)
+    links to none of them."""
     spans = [span for span in (date_span(report, rules) for report in near) if span]
     if spans and max(lo for lo, _ in spans) > min(hi for _, hi in spans):
-        return True
+        return "matches' dates share no day"
     places = {report.place.name.casefold(): report.place for report in near if report.place}
     if any(not _places_agree(x, y, rules) for x, y in itertools.combinations(places.values(), 2)):
-        return True
+        return "matches' places disagree"
     people: dict[str, set[str]] = defaultdict(set)
     for report in near:
         for side in (report.source, report.target):
             if side is not None and side.kind == "person" and side.country:
                 people[side.country].add(side.id)
-    return any(len(ids) > 1 for ids in people.values())
+    if any(len(ids) > 1 for ids in people.values()):
+        return "matches name two people of one country"
+    return None
 
 
 def _closest_cluster(
