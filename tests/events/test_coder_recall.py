@@ -49,6 +49,11 @@ CODED = [
                  ("COERCE", "sector.cop", "lbn.cvl"), id="country-less-police"),
     pytest.param("Georgian President Eduard Shevardnadze resigned on Sunday.",
                  ("RETREAT", "geo.gov", None), id="unknown-holder-of-a-title"),
+    pytest.param("Egypt's Sisi received Jordanian Foreign Minister Ayman Safadi in Cairo.",
+                 ("CONSULT", "person.abdel-fattah-el-sisi", "person.ayman-safadi"),
+                 id="receive-a-titled-name"),
+    pytest.param("Jordan's King Abdullah received the head of Egypt's intelligence service.",
+                 ("CONSULT", "person.abdullah-ii", "egy.spy"), id="receive-the-head-of"),
 ]
 
 NOT_CODED = [

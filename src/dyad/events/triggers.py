@@ -167,8 +167,9 @@ def _objects(token: Token) -> list[Token]:
         found.append(head)
         if head.tag_ == "WDT" and head.i > 0:  # "the summit that will be hosted": the summit
             found.append(head.doc[head.i - 1])
-        # "Rustaveli Avenue": a multi-word name is headed by its first word, "Avenue" is flat
-        found += [c for c in head.children if c.dep_ in ("conj", "compound", "flat")]
+        # "Rustaveli Avenue": a multi-word name is headed by its first word, "Avenue" is flat;
+        # "Foreign Minister al-Shaibani": a title before a name describes it (nmod:desc)
+        found += [c for c in head.children if c.dep_ in ("conj", "compound", "flat", "nmod:desc")]
     return found
 
 
