@@ -120,9 +120,11 @@ def test_trigger_prefers_its_own_clause(nlp):
         ("The agreement that came into force on January 19 ended two years of war that killed "
          "20,000 people in Gaza.", "killed", None),
         ("On Friday, the minister said the army had withdrawn.", "withdrawn", "2025-02-21"),
+        ("Israeli aircraft hit Hezbollah depots near Tyre on Monday, the Lebanese army said.",
+         "said", "2025-02-17"),
     ],
     ids=["since-year-is-no-date", "since-month-year-is-no-date", "in-year-is-the-date",
-         "date-of-another-clause", "fronted-date-covers-sentence"],
+         "date-of-another-clause", "fronted-date-covers-sentence", "reported-clause-date"],
 )
 def test_trigger_date_comes_from_its_clause(nlp, text, trigger, expected):
     doc = nlp(text)

@@ -397,6 +397,10 @@ def find_dates(sentence: Span, published: dt.date | None) -> list[DateMention]:
     return mentions
 
 
+# Dependency labels of a clause that is what its governing verb reports ("..., X said").
+REPORTED_CLAUSES = frozenset(("ccomp", "parataxis"))
+
+
 def resolve_date(
     sentence: Span, published: dt.date | None, trigger: Token | None = None
 ) -> ResolvedDate | None:
@@ -404,9 +408,10 @@ def resolve_date(
 
     A date opening a span up to now ("the first since 2012") is never the event's date. With a
     ``trigger`` and a parse, the date must sit in the trigger's own clause, in a clause governing
-    it, or open the sentence; the trigger's own clause wins ("... first trip to Iraq since X
-    overthrew Assad in December"), and a date in an unrelated clause ("the ceasefire that took
-    effect on November 27 ended fighting that killed ...") gives none.
+    it, in the clause it reports ("X hit Y on Monday, the ministry said"), or open the sentence;
+    the trigger's own clause wins ("... first trip to Iraq since X overthrew Assad in December"),
+    and a date in an unrelated clause ("the ceasefire that took effect on November 27 ended
+    fighting that killed ...") gives none.
     """
     mentions = [mention for mention in find_dates(sentence, published)
                 if not starts_interval(sentence, mention)]
@@ -421,10 +426,14 @@ def resolve_date(
         span = span_of(sentence, mention.start, mention.end)
         if span is None:
             continue
-        head = clause_head(span.root).i
+        clause = clause_head(span.root)
+        head = clause.i
+        # an event anchored on its reporting verb ("X hit Y on Monday, the ministry said")
+        # takes the date of the reported clause
+        reported = clause.dep_ in REPORTED_CLAUSES and clause.head.i == own.i
         if head == own.i:
             ranked.append((0, mention.start, mention))
-        elif head in governing or span.start - sentence.start < FRONTED_TOKENS:
+        elif head in governing or reported or span.start - sentence.start < FRONTED_TOKENS:
             ranked.append((1, mention.start, mention))
     return min(ranked, key=lambda r: r[:2])[2].resolved if ranked else None
 
