@@ -170,5 +170,21 @@ def test_ambiguity_names_what_splits_a_reports_matches():
     friday = call("b", "Al-Sudani met al-Sharaa.", sides, date=TUESDAY + dt.timedelta(days=3))
     visit = call("c", "Al-Shatri met al-Sharaa.", ((SHATRI, "Al-Shatri"), (SHARAA, "al-Sharaa")))
     assert ambiguity([monday], RULES) is None
-    assert ambiguity([monday, friday], RULES) == "matches' dates share no day"
+    assert ambiguity([monday, friday], RULES) == "matches' dates disagree"
     assert ambiguity([monday, visit], RULES) == "matches name two people of one country"
+
+
+def test_two_named_days_fit_only_a_day_apart():
+    sides = ((TURMIL, "Turkish jets"), (PKK, "PKK"))
+    sunday = told("a", "Turkish jets struck PKK caves on Sunday.", sides,
+                  date=TUESDAY - dt.timedelta(days=2))  # fmt: skip
+    monday = told("b", "Turkish jets struck PKK caves on Monday.", sides,
+                  date=TUESDAY - dt.timedelta(days=1))  # fmt: skip
+    tuesday = told("c", "Turkish jets struck PKK caves on Tuesday.", sides)
+    this_week = told("d", "Turkish jets struck PKK caves.", sides, precision="week")
+    assert same_event(sunday, monday, RULES) and same_event(monday, tuesday, RULES)
+    assert why_apart(sunday, tuesday, RULES) == "dates apart"
+    # the undated report fits both strikes, which do not fit each other: it joins neither
+    assert same_event(this_week, sunday, RULES) and same_event(this_week, tuesday, RULES)
+    clusters = cluster_reports([sunday, tuesday, this_week], RULES).clusters
+    assert len(set(clusters.values())) == 3

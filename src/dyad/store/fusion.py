@@ -4,9 +4,10 @@ outlets, become one cluster.
 Two reports are *the same event* (:func:`same_event`) when their types are of one family, their
 flags match, their sides fit (the same actor; a person fits their government, a bare country its
 government and army; an unknown side fits anything, but one side must be known in both), their
-dates overlap once widened by their precision, and their places agree (an unknown place agrees
-with any). Clusters are the connected groups of that relation once *ambiguous* reports (fitting
-two events that do not fit each other) are cut loose; an ambiguous report then joins the one
+dates overlap once widened by their precision (two day-precise dates: at most ``day_slack``
+apart), and their places agree (an unknown place agrees with any). Clusters are the connected
+groups of that relation once *ambiguous* reports (fitting two events that do not fit each other)
+are cut loose; an ambiguous report then joins the one
 event whose reports' evidence sentences share clearly more of its words than the others'
 (:func:`evidence_overlap`), or none. Clusters do not depend on the order articles arrive in; a
 cluster's id is the event id of its earliest report (publication date, then event id).
@@ -271,10 +272,9 @@ def why_apart(a: Report, b: Report, rules: FusionRules) -> str | None:
             return "types of no one kin"
         if evidence_overlap(a, b, rules) < rules.kin_min_overlap:
             return "kin types, too few shared words"
-    span_a, span_b = date_span(a, rules), date_span(b, rules)
-    if span_a is None or span_b is None:
+    if date_span(a, rules) is None or date_span(b, rules) is None:
         return "no usable date"
-    if span_a[0] > span_b[1] or span_b[0] > span_a[1]:
+    if not _dates_fit(a, b, rules):
         return "dates apart"
     if not _placed_alike(a, b, rules):
         return "places differ"
@@ -291,6 +291,17 @@ def why_apart(a: Report, b: Report, rules: FusionRules) -> str | None:
     ):
         return "no side known in both"
     return None
+
+
+def _dates_fit(a: Report, b: Report, rules: FusionRules) -> bool:
+    """Their date spans overlap; two day-precise dates may differ by ``day_slack`` days at most
+    (their spans, each widened by it, would let a Sunday fit a Tuesday)."""
+    span_a, span_b = date_span(a, rules), date_span(b, rules)
+    if span_a is None or span_b is None or span_a[0] > span_b[1] or span_b[0] > span_a[1]:
+        return False
+    if a.precision == b.precision == "day" and a.date is not None and b.date is not None:
+        return abs((a.date - b.date).days) <= rules.day_slack
+    return True
 
 
 def _sides_fit(x: Side | None, y: Side | None, rules: FusionRules) -> bool:
@@ -407,13 +418,12 @@ def _links(reports: Sequence[Report], rules: FusionRules) -> dict[str, list[Repo
 
 
 def ambiguity(near: Sequence[Report], rules: FusionRules) -> str | None:
-    """Why a report's matches tell more than one event (``None``: they tell one): their dates
-    share no day, their places disagree, or they name two different people of one country.
+    """Why a report's matches tell more than one event (``None``: they tell one): two of their
+    dates do not fit, their places disagree, or they name two different people of one country.
     Such a report ("Turkey shelled the SDF" with no place, on a day of strikes in two towns)
     links to none of them."""
-    spans = [span for span in (date_span(report, rules) for report in near) if span]
-    if spans and max(lo for lo, _ in spans) > min(hi for _, hi in spans):
-        return "matches' dates share no day"
+    if any(not _dates_fit(x, y, rules) for x, y in itertools.combinations(near, 2)):
+        return "matches' dates disagree"
     places = {report.place.name.casefold(): report.place for report in near if report.place}
     if any(not _places_agree(x, y, rules) for x, y in itertools.combinations(places.values(), 2)):
         return "matches' places disagree"
