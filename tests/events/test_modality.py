@@ -99,12 +99,14 @@ def test_flags(nlp, text, trigger, expected):
         ("Cairo has long opposed the dam.", "opposed"),
         ("Farmers are not only angry with the ministry but also with the banks.", "angry"),
         ("The villagers were not merely ignored, they were attacked.", "ignored"),
+        ("In the past month, Ankara has closed the border crossing twice.", "closed"),
     ],
     ids=[
         "plain-past", "detained", "condemned", "negation-of-another-clause",
         "modal-of-relative-clause", "first-since-is-news", "recent-month",
         "single-attack-toll-is-news", "recent-since-is-ongoing", "this-month",
         "ongoing-for-years", "ongoing-long", "not-only-but-also", "not-merely",
+        "in-the-past-month",
     ],
 )
 def test_reported_fact_has_no_flags(nlp, text, trigger):
