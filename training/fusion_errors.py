@@ -15,10 +15,17 @@ import argparse
 import json
 import tempfile
 from collections import Counter
+from functools import cache
 from pathlib import Path
+
+from spacy.language import Language
 
 from dyad.config import Settings
 from dyad.evaluate.fusion_score import load_fusion_gold
+from dyad.events.lexicon import Lexicon, load_lexicon
+from dyad.events.triggers import find_triggers
+from dyad.models.event_model import EventModel
+from dyad.nlp import load_language
 from dyad.pipeline import ArticleResult, Pipeline
 from dyad.store.fusion import (
     FusionRules,
@@ -76,6 +83,27 @@ def pair_cause(a: Report, b: Report, reports: list[Report], rules: FusionRules) 
     return "linked (cluster split elsewhere)"
 
 
+@cache
+def _tools() -> tuple[EventModel, Language, Lexicon]:
+    return EventModel.load(threads=1), load_language(), load_lexicon()
+
+
+def why_uncoded(result: ArticleResult) -> list[str]:
+    """Each sentence of an article with no event: what the model and the lexicon saw in it."""
+    model, nlp, lexicon = _tools()
+    lines = []
+    for sentence in result.sentences:
+        probs = model.predict([sentence.text])[0].type_probs
+        best = max(probs, key=probs.__getitem__)
+        triggers = ", ".join(
+            f"{trigger.token.text} {trigger.rule.event_type}"
+            for trigger in find_triggers(nlp(sentence.text)[:], lexicon)
+        )
+        lines.append(f"    {sentence.text[:200]}")
+        lines.append(f"      model: {best} {probs[best]:.2f}; lexicon: {triggers or 'no trigger'}")
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--coder", default="hybrid", choices=("hybrid", "rules"))
@@ -94,7 +122,6 @@ def main() -> None:
         by_doc.setdefault(report.doc_id, []).append(report)
     ref_of = {result.article.doc_id: result.article.doc_ref for result in results}
     doc_of = {ref: doc for doc, ref in ref_of.items()}
-    text_of = {result.article.doc_ref: result.article.text for result in results}
     dev_same = sorted(
         tuple(sorted(pair)) for pair in gold.same if {gold.split_of[r] for r in pair} == {"dev"}
     )
@@ -122,10 +149,11 @@ def main() -> None:
         for cause in sorted(pair_causes):
             print(f"    {cause}")
         causes[" / ".join(sorted(pair_causes))] += 1
-    uncoded = sorted(ref for ref in ref_of.values() if not by_doc.get(doc_of[ref]))
     print("\nreports with no event:")
-    for ref in uncoded:
-        print(f"  {ref}: {text_of[ref][:300]}")
+    for result in sorted(results, key=lambda result: str(result.article.doc_ref)):
+        if not by_doc.get(result.article.doc_id):
+            print(f"  {result.article.doc_ref}:")
+            print("\n".join(why_uncoded(result)))
     print(f"\ndev same-event pairs: {len(dev_same)}, fused {fused}; not fused, by cause:")
     for cause, count in causes.most_common():
         print(f"  {count:3d}  {cause}")
