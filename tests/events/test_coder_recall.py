@@ -54,6 +54,10 @@ CODED = [
                  id="receive-a-titled-name"),
     pytest.param("Jordan's King Abdullah received the head of Egypt's intelligence service.",
                  ("CONSULT", "person.abdullah-ii", "egy.spy"), id="receive-the-head-of"),
+    pytest.param("Syria hit rebel fighters near Idlib with rockets on Monday.",
+                 ("ASSAULT", "syr", None), id="hit-with-a-weapon"),
+    pytest.param("Iraqi troops hit Islamic State positions near Mosul on Friday.",
+                 ("ASSAULT", "irq.mil", "group.islamic-state"), id="hit-positions"),
 ]
 
 NOT_CODED = [
@@ -61,6 +65,8 @@ NOT_CODED = [
     pytest.param("Turkey released its trade figures for March.", id="release-figures"),
     pytest.param("The company cut its prices by a tenth.", id="cut-prices"),
     pytest.param("Algeria will host the Arab summit in May.", id="summit-is-not-a-guest"),
+    pytest.param("A strike by dock workers hit exports in March.", id="labour-strike-hit"),
+    pytest.param("The central bank hit its inflation target in May.", id="hit-a-target"),
 ]
 
 
