@@ -163,3 +163,27 @@ def test_role_noun_standing_alone_takes_the_story_country(actor_of, span, code):
 
 def test_role_noun_without_any_country_in_the_story_stays_unplaced(actor_of):
     assert actor_of("Passengers waited for hours.", "Passengers") is None
+
+
+@pytest.mark.parametrize("text, span, actor_id", [
+    ("Emmanuel Macron landed in Dakar on Monday. He promised new loans to Senegal.", "He",
+     "person.emmanuel-macron"),
+    ("Emmanuel Macron said on Monday that he would sign a trade pact.", "he",
+     "person.emmanuel-macron"),
+    ("Hamas gunmen raided a border post at dawn. They seized two trucks.", "They",
+     "group.hamas"),
+], ids=["he-previous-sentence", "he-same-sentence", "they-group"])
+def test_a_pronoun_is_the_one_fitting_actor_named_before_it(actor_of, text, span, actor_id):
+    assert actor_of(text, span).id == actor_id
+
+
+@pytest.mark.parametrize("text, span", [
+    # two people before "he": which one spoke is not the reader's guess
+    ("Emmanuel Macron met Recep Tayyip Erdogan in Ankara. He praised the deal.", "He"),
+    # "they" does not stand for a person
+    ("Emmanuel Macron spoke first. They listened for an hour.", "They"),
+    # nor does a pronoun reach back past the sentence before its own
+    ("Hamas gunmen raided a border post. The night was quiet. They left at dawn.", "They"),
+], ids=["two-people", "they-not-a-person", "too-far-back"])
+def test_an_ambiguous_or_unmatched_pronoun_has_no_actor(actor_of, text, span):
+    assert actor_of(text, span) is None

@@ -13,7 +13,10 @@ narrow; ``actor_for_span`` gives each one an actor, or None rather than invent o
    an office, an agent of the agents tables): "two Brazilian men" -> BRACVL, "Iran's security
    chief Ali Shamkhani" -> IRNSPY; an ethnic word with an armed noun ("Kurdish forces") is the
    group ``ethnic_groups.tsv`` gives for the countries the article names;
-4. last, a sector mention with no country ("police" -> COP), as recognition gives it.
+4. a pronoun alone ("he", "they") is the actor of the nearest mention before it, in its
+   sentence or the one before, of a person (he, she) or of anything else (they, it), when that
+   stretch names only one such actor (``person_pronoun`` / ``group_pronoun`` in words.tsv);
+5. last, a sector mention with no country ("police" -> COP), as recognition gives it.
 
 Ids of composed actors: a country's sector is ``esp.gov``, as in the knowledge base; a person
 the knowledge base lacks is ``person.<slug of the name>`` ("person.pedro-sanchez"), the id a
@@ -95,7 +98,8 @@ class ArticleActors:
             return None
         reader = _SpanReader(span, self)
         return reader.mentioned() or reader.acronym() or reader.composed(span) \
-            or reader.named_earlier() or reader.in_story_country() or reader.countryless()
+            or reader.named_earlier() or reader.in_story_country() or reader.antecedent() \
+            or reader.countryless()
 
     def overlapping(self, span: Span) -> list[Mention]:
         low = bisect.bisect_left(self.starts, span.start_char - self.longest)
@@ -256,6 +260,24 @@ class _SpanReader:
             if actor is not None and actor.kind == "person" and actor.name.endswith(surname):
                 return actor
         return None
+
+    def antecedent(self) -> Actor | None:
+        """ "he" after "Prime Minister X said ...", "they" after "gunmen stormed ...": the one
+        person (for he, she) or the one other actor (for they, it) named before the pronoun in
+        its sentence and the sentence before; None when two are named there."""
+        words = [t for t in self.span if not t.is_punct]
+        if len(words) != 1 or not self.doc.has_annotation("SENT_START"):
+            return None
+        pronoun = words[0]
+        person = pronoun.lower_ in self.kb.words.get("person_pronoun", frozenset())
+        if not person and pronoun.lower_ not in self.kb.words.get("group_pronoun", frozenset()):
+            return None
+        sentence = pronoun.sent
+        first = self.doc[sentence.start - 1].sent if sentence.start > 0 else sentence
+        window = self.doc[first.start:pronoun.i]
+        fitting = {m.actor.id: m.actor for m in self.context.overlapping(window)
+                   if m.char_end <= pronoun.idx and (m.actor.kind == "person") == person}
+        return next(iter(fitting.values())) if len(fitting) == 1 else None
 
     def in_story_country(self) -> Actor | None:
         """A role noun or title standing alone ("passengers", "the ministry", "the foreign
