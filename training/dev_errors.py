@@ -148,6 +148,11 @@ def main() -> None:
                 false_positives[kind] += 1
                 if args.show == kind:
                     print(describe(story, None, [event]))
+                    for g in gold:  # what the sentence's gold says, to compare roles with
+                        if same_sentence(event.sentence,
+                                         story.text[g.sentence_start:g.sentence_end]):
+                            print(f"    gold {g.event_type}: {_gold_role(g.source)} -> "
+                                  f"{_gold_role(g.target)}")
     gold_total = sum(misses.values()) + right
     emitted = sum(false_positives.values()) + right
     print(f"dev: {gold_total} unflagged gold events, {right} fully right "
