@@ -17,7 +17,6 @@ entries stay authoritative over the 2014 dictionaries.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -106,6 +105,15 @@ class Name:
     actor_id: str
     form: str  # CANONICAL, ALIAS, MT, SHORT, SHORT_MT, COUNTRY, ADJECTIVE, DEMONYM, CAPITAL
     rank: int = HAND
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """A data file the knowledge base is built from: its kind (LOAD_ORDER) and rank."""
+
+    kind: str
+    rank: int
+    path: Path
 
 
 @dataclass(frozen=True, eq=False)  # eq=False: hashed by identity, so caches can key on it
@@ -201,20 +209,26 @@ class KnowledgeBase:
         return self.places.get(name.strip().lower())
 
 
-def load_knowledge_base(extra_paths: Sequence[Path] = ()) -> KnowledgeBase:
-    """The shipped knowledge base plus `extra_paths` and the folders/files in $DYAD_ACTORS."""
+def user_paths(extra_paths: Sequence[Path] = ()) -> tuple[Path, ...]:
+    """`extra_paths` and the folders/files in $DYAD_ACTORS, resolved, each once."""
     from_env = [Path(p) for p in os.environ.get(USER_PATHS_VARIABLE, "").split(os.pathsep) if p]
     # The settings already hold $DYAD_ACTORS: a file named twice is read once.
-    return _load(tuple(dict.fromkeys(Path(p).resolve() for p in (*extra_paths, *from_env))))
+    return tuple(dict.fromkeys(Path(p).resolve() for p in (*extra_paths, *from_env)))
 
 
-@functools.lru_cache(maxsize=8)
-def _load(extra_paths: tuple[Path, ...]) -> KnowledgeBase:
-    files: dict[str, list[tuple[int, Path]]] = {kind: [] for kind in LOAD_ORDER}
+def source_files(extra_paths: tuple[Path, ...]) -> list[SourceFile]:
+    """The files the knowledge base of the shipped data plus `extra_paths` is built from, in
+    the order they are read."""
+    files: dict[str, list[SourceFile]] = {kind: [] for kind in LOAD_ORDER}
     ranked = ((DERIVED, DERIVED_PATHS), (HAND, DEFAULT_PATHS), (USER, extra_paths))
     for rank, paths in ranked:
         for path in _actor_files(paths):
-            files[_kind_of(path)].append((rank, path))
+            kind = _kind_of(path)
+            files[kind].append(SourceFile(kind, rank, path))
+    return [file for kind in LOAD_ORDER for file in files[kind]]
+
+
+def build_knowledge_base(files: Iterable[SourceFile]) -> KnowledgeBase:
     builder = _Builder()
     handlers = {
         "countries": builder.add_country, "country_words": builder.add_country_words,
@@ -224,14 +238,13 @@ def _load(extra_paths: tuple[Path, ...]) -> KnowledgeBase:
         "roles": builder.add_role, "aliases": builder.add_aliases, "places": builder.add_place,
         "ethnic_groups": builder.add_ethnic_group,
     }
-    for kind in LOAD_ORDER:
-        for rank, path in files[kind]:
-            builder.rank = rank
-            if kind == "dictionaries":
-                builder.add_dictionary(tabari.load(path))
-                continue
-            for row in read_rows(path):
-                handlers[kind](row)
+    for file in files:
+        builder.rank = file.rank
+        if file.kind == "dictionaries":
+            builder.add_dictionary(tabari.load(file.path))
+            continue
+        for row in read_rows(file.path):
+            handlers[file.kind](row)
     return builder.build()
 
 

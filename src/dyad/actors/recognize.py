@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
+import weakref
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -84,8 +84,24 @@ class Tables:
     places: PhraseTable[Location]
 
 
-@functools.lru_cache(maxsize=4)
+# Each knowledge base's tables, built on first use or loaded with it (dyad.actors.cache); keyed
+# by identity (KnowledgeBase has eq=False) and dropped with the knowledge base.
+_TABLES: weakref.WeakKeyDictionary[KnowledgeBase, Tables] = weakref.WeakKeyDictionary()
+
+
 def tables_for(kb: KnowledgeBase) -> Tables:
+    tables = _TABLES.get(kb)
+    if tables is None:
+        tables = _TABLES[kb] = build_tables(kb)
+    return tables
+
+
+def keep_tables(kb: KnowledgeBase, tables: Tables) -> None:
+    """Use `tables` (built earlier from `kb`'s data) as `kb`'s."""
+    _TABLES[kb] = tables
+
+
+def build_tables(kb: KnowledgeBase) -> Tables:
     names = []
     for name in kb.names:
         for text, damaged in spelling_variants(name.text):
