@@ -37,9 +37,12 @@ import duckdb
 
 from dyad.export.contract import ClusterFacts
 from dyad.records import Article, Event, Mention
+from dyad.store.writes import column_types, insert_columns
 
 FUSION_RULES_FILE = Path(__file__).resolve().parents[1] / "data" / "fusion.toml"
 EARTH_RADIUS_KM = 6371.0
+CLUSTER_COLUMNS = ("event_id", "cluster_id", "component_id", "family", "sides", "date_lo",
+                   "date_hi")
 
 
 class FusionRulesError(ValueError):
@@ -669,11 +672,8 @@ def _insert_clusters(
             )
         )
     if rows:
-        con.executemany(
-            "INSERT INTO event_clusters (event_id, cluster_id, component_id, family, sides, "
-            "date_lo, date_hi) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
+        types = column_types(con, "event_clusters")
+        insert_columns(con, "event_clusters", CLUSTER_COLUMNS, types, rows)
 
 
 def _reports(

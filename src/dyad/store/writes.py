@@ -71,7 +71,7 @@ def insert_articles(
     changed = [row for actor_id, row in actors.items() if actors_written.get(actor_id) != row]
 
     def insert(table: str, columns: Sequence[str], rows: list[Row], conflict: str = "") -> None:
-        _insert_columns(con, table, columns, types[table], rows, conflict)
+        insert_columns(con, table, columns, types[table], rows, conflict)
 
     insert("articles", (*ARTICLE_COLUMNS, "ingested_at"), [(*r.article, now) for r in fresh])
     insert("sentences", SENTENCE_COLUMNS, [row for r in fresh for row in r.sentences])
@@ -81,14 +81,15 @@ def insert_articles(
     return Inserted(stored=stored, actors=changed)
 
 
-def _insert_columns(
+def insert_columns(
     con: duckdb.DuckDBPyConnection,
     table: str,
     columns: Sequence[str],
     types: Mapping[str, str],
     rows: list[Row],
-    conflict: str,
+    conflict: str = "",
 ) -> None:
+    """``rows`` into ``columns`` of ``table`` in one statement; ``types``: ``column_types``."""
     if not rows:
         return
     values = ", ".join(f"unnest(?::{types[name]}[])" for name in columns)
