@@ -30,7 +30,6 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import islice
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -76,7 +75,7 @@ def map_in_workers(
     )
     pending: deque[Future[list[R]]] = deque()
     try:
-        for chunk in _chunked(iter(items), chunk_size):
+        for chunk in _chunked(iter(items), chunk_size, jobs):
             pending.append(executor.submit(_run_task, work, chunk))
             while len(pending) > jobs * CHUNKS_AHEAD_PER_WORKER:
                 yield from pending.popleft().result()
@@ -86,9 +85,20 @@ def map_in_workers(
         executor.shutdown(wait=True, cancel_futures=True)
 
 
-def _chunked(items: Iterator[T], size: int) -> Iterator[list[T]]:
-    while chunk := list(islice(items, size)):
-        yield chunk
+def _chunked(items: Iterator[T], size: int, jobs: int) -> Iterator[list[T]]:
+    """Chunks of ``size`` items, but the last ``jobs * size`` items of the input one by one: the
+    workers then finish within an item of each other, not a chunk (one coding a whole chunk
+    while the others wait). Once every worker has its first chunk, the input is read that many
+    items ahead to know where its end is."""
+    held: deque[T] = deque()
+    sent = 0
+    for item in items:
+        held.append(item)
+        if len(held) == size + (jobs * size if sent >= jobs else 0):
+            yield [held.popleft() for _ in range(size)]
+            sent += 1
+    while held:
+        yield [held.popleft()]
 
 
 def _start_worker(parent_pid: int, module: str, name: str, setup_args: tuple[Any, ...]) -> None:

@@ -101,8 +101,24 @@ def first_results_and_inputs_taken(executor, results=3):
 def test_local_executors_read_their_input_as_a_stream(executor):
     first, taken = first_results_and_inputs_taken(executor)
     assert first == [0, 1, 4]
-    # At most the chunks in flight (2 per worker), the one waiting to be sent, and the next.
-    assert taken <= (2 * executor.workers + 2) * 4
+    # At most the chunks in flight (2 per worker), the one waiting to be sent, the next, and
+    # a chunk per worker held back to be sent item by item if the input ends there.
+    assert taken <= (3 * executor.workers + 2) * 4
+
+
+def chunk_sizes(_, chunk):
+    return [len(chunk)] * len(chunk)
+
+
+@pytest.mark.parametrize("items, sizes", [
+    (20, [4] * 12 + [1] * 8),  # two chunks, then the last two chunks' worth one by one
+    (9, [4] * 8 + [1]),
+    (3, [1] * 3),
+])
+def test_the_pool_sends_the_end_of_its_input_item_by_item(items, sizes):
+    """So that both workers finish together rather than one coding a last chunk alone."""
+    task = WorkerTask(chunk_sizes, offset_of, (0,), chunk_size=4)
+    assert list(PoolExecutor(2).map(range(items), task)) == sizes
 
 
 def test_make_executor_by_engine():
