@@ -161,6 +161,18 @@ def test_role_noun_standing_alone_takes_the_story_country(actor_of, span, code):
     assert (actor.code, actor.kind) == (code, "sector")
 
 
+@pytest.mark.parametrize("span, code", [
+    ("Four border personnel", "KENMIL"),
+    ("the guards", "KENCOP"),
+    ("Two humanitarian agencies", "KENNGO"),
+    ("church organizations", "KENNGO"),
+], ids=["personnel", "guards", "agencies", "organizations"])
+def test_more_role_nouns_standing_alone(actor_of, span, code):
+    text = STORY + (" Four border personnel and the guards were hurt. Two humanitarian agencies "
+                    "and church organizations sent food.")
+    assert actor_of(text, span).code == code
+
+
 def test_role_noun_without_any_country_in_the_story_stays_unplaced(actor_of):
     assert actor_of("Passengers waited for hours.", "Passengers") is None
 
