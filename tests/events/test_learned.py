@@ -158,3 +158,12 @@ def test_a_proposal_takes_an_old_date_from_anywhere_in_its_sentence(code):
     events = code(text, reading(text, {"ASSAULT": 0.93}, source="Turkish drones", target="PKK"))
     assert [(summary(e), e.historical) for e in events] == [
         (("ASSAULT", "tur.mil", "group.pkk"), True)]
+
+
+def test_a_request_to_no_one_is_dropped(code):
+    # "called for" is a lexicon trigger; with no one asked, the sentence only describes.
+    text = "Iraq's foreign minister called for calm on Monday."
+    assert code(text, reading(text, {"REQUEST": 0.9})) == []
+    asked = "Iraq's foreign minister called on Syria to show calm on Monday."
+    assert [summary(e) for e in code(asked, reading(asked, {"REQUEST": 0.9}))] == [
+        ("REQUEST", "irq", "syr")]

@@ -158,11 +158,14 @@ class _SentenceCoder:
     def code(self, lexicon_events: list[Event]) -> list[Event]:
         kept = [self._review(e) for e in lexicon_events]
         coded_types = {e.event_type for e in lexicon_events}
+        grammar = load_lexicon().grammar
         if "propose" in self.settings.families and reports_events(
-            self.sentence, self.article, load_lexicon().grammar
+            self.sentence, self.article, grammar
         ):
             kept += self._proposals(coded_types)
-        return dedupe(kept)
+        # a request to no one, once the tagger had its say, is a description
+        return [e for e in dedupe(kept)
+                if e.target is not None or e.event_type not in grammar.target_required_types]
 
     def _review(self, event: Event) -> Event:
         score = self.prediction.type_probs.get(event.event_type, 0.0)

@@ -52,6 +52,7 @@ class Grammar:
     partner_nouns: frozenset[str]
     symmetric_types: frozenset[str]
     target_required_modes: frozenset[str]
+    target_required_types: frozenset[str]
     person_pronouns: frozenset[str]
     thing_pronouns: frozenset[str]
     realis_heads: frozenset[str]
@@ -109,6 +110,7 @@ def _grammar(path: Path, raw: dict, irregular: Mapping[str, tuple[str, ...]]) ->
             partner_nouns=_expand(roles["partner_nouns"], irregular),
             symmetric_types=frozenset(roles["symmetric_types"]),
             target_required_modes=frozenset(roles["target_required_modes"]),
+            target_required_types=frozenset(roles["target_required_types"]),
             person_pronouns=frozenset(pronouns["person"]),
             thing_pronouns=frozenset(pronouns["thing"]),
             realis_heads=_expand(embedding["realis_heads"], irregular),
