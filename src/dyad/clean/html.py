@@ -11,8 +11,6 @@ from functools import lru_cache
 
 import lxml.etree
 import lxml.html
-import trafilatura
-from trafilatura.settings import use_config
 
 from dyad.errors import NO_TEXT, TRUNCATED, InputError
 
@@ -44,6 +42,8 @@ class ExtractedPage:
 
 @lru_cache(maxsize=1)
 def _trafilatura_config():  # type: ignore[no-untyped-def]
+    from trafilatura.settings import use_config
+
     config = use_config()
     for key, value in TRAFILATURA_SETTINGS.items():
         config.set("DEFAULT", key, value)
@@ -52,6 +52,8 @@ def _trafilatura_config():  # type: ignore[no-untyped-def]
 
 def extract_html(html: str, name: str) -> ExtractedPage:
     """The page's article text and metadata; raises InputError when it holds no text."""
+    import trafilatura  # on the first page: a run of text or JSON Lines never imports it (0.1 s)
+
     html = NOT_XML.sub("", html)
     document = trafilatura.bare_extraction(
         html,
