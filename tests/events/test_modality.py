@@ -58,6 +58,8 @@ def flags(nlp, text: str, trigger: str) -> Modality:
         ("Iraq has supported the Syrian government since 2011.", "supported", HISTORICAL),
         ("Turkish troops entered the town in 2019.", "entered", HISTORICAL),
         ("Egypt could suspend its cooperation with the agency.", "cooperation", HYPOTHETICAL),
+        ("Security cooperation between Iraq and Jordan could grow slowly.", "cooperation",
+         HYPOTHETICAL),
         ("The truce ended two years of war that killed 20,000 civilians.", "killed",
          HISTORICAL),
 
@@ -73,6 +75,7 @@ def flags(nlp, text: str, trigger: str) -> Modality:
         "in-the-process-of", "if-clause", "in-the-event-that-consequent", "may",
         "reported-would", "urged-object-to", "idea-of", "during-n-year-war", "historically",
         "past-perfect", "since-old-year", "dated-years-before", "object-of-modal-verb",
+        "subject-of-modal-verb",
         "war-toll-relative-clause", "last-year-number", "month-before-last",
         "a-year-ago", "in-past-without-the", "last-month-name",
     ],

@@ -254,8 +254,9 @@ def _hypothetical_in_tree(trigger: Token, cues: ModalityCues) -> bool:
         if verb.i != trigger.i and _word(verb) & cues.hypothetical_governors:
             return True
     head = clause_head(trigger)
-    # "Iran could reconsider its cooperation": the object noun of a modal verb
-    if trigger.dep_ in {"obj", "dobj"} and any(
+    # "Iran could reconsider its cooperation", "cooperation could resume": the object or
+    # subject noun of a modal verb
+    if trigger.dep_ in {"obj", "dobj", "nsubj"} and any(
         child.dep_.startswith("aux") and child.lower_ in cues.modals for child in head.children
     ):
         return True
