@@ -130,6 +130,14 @@ def test_pronoun_subject_resolves_to_person(code_text, summary):
     assert consult[0].source.text == "He"
 
 
+def test_a_pronoun_after_two_people_stands_for_neither(code_text):
+    # Fuad Hussein or Nouri al-Maliki: the coder does not guess who "he" is.
+    events = code_text("Fuad Hussein spoke with Nouri al-Maliki on Sunday. "
+                       "He met Ahmed al-Sharaa in Damascus.")
+    consult = [e for e in events if e.event_type == "CONSULT"]
+    assert all(e.source is None or e.source.text != "He" for e in consult)
+
+
 def test_event_fields(code_text, summary):
     text = "Fuad Hussein visited Damascus on Sunday."
     (event,) = code_text(text)

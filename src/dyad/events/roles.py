@@ -420,8 +420,10 @@ class _RoleFinder:
         word = token.lower_
         if word in self.grammar.person_pronouns:
             candidates = self.index.before(token.idx, self.previous_start)
-            antecedent = next((m for m in candidates
-                               if m.actor is not None and m.actor.kind == "person"), None)
+            people = [m for m in candidates if m.actor is not None and m.actor.kind == "person"]
+            # "the latter" is the nearest of two; "he" is only the one person named
+            unique = len({m.actor.id for m in people}) == 1
+            antecedent = people[0] if people and (unique or word == "latter") else None
         elif word in self.grammar.thing_pronouns:
             candidates = self.index.before(token.idx, self.sentence.start_char)
             antecedent = self._antecedent(
