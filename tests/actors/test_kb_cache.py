@@ -118,6 +118,17 @@ def test_a_cache_folder_that_cannot_be_written_is_left_alone(tmp_path, monkeypat
     cache._load.cache_clear()
 
 
+def test_without_a_home_folder_nothing_is_cached(monkeypatch, user_file):
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setattr(Path, "home", no_home)
+    assert cache.cache_folder() is None
+    assert fresh_load(user_file).get("person.tarek-haddad") is not None
+    cache._load.cache_clear()
+
+
 def test_the_least_recently_used_cache_files_are_dropped(cache_home, user_file, monkeypatch):
     monkeypatch.setattr(cache, "MAX_FILES", 2)
     keys = []

@@ -53,21 +53,28 @@ def load_knowledge_base(extra_paths: Sequence[Path] = ()) -> KnowledgeBase:
 @functools.lru_cache(maxsize=8)
 def _load(extra_paths: tuple[Path, ...]) -> KnowledgeBase:
     files = kb.source_files(extra_paths)
-    path = cache_folder() / f"{PREFIX}{cache_key(files)}{SUFFIX}"
-    loaded = _read(path)
+    folder = cache_folder()
+    path = folder / f"{PREFIX}{cache_key(files)}{SUFFIX}" if folder else None
+    loaded = _read(path) if path else None
     if loaded is None:
         knowledge_base = kb.build_knowledge_base(files)
         tables = recognize.build_tables(knowledge_base)
-        _write(path, (knowledge_base, tables))
+        if path:
+            _write(path, (knowledge_base, tables))
     else:
         knowledge_base, tables = loaded
     recognize.keep_tables(knowledge_base, tables)
     return knowledge_base
 
 
-def cache_folder() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "dyad"
+def cache_folder() -> Path | None:
+    """``$XDG_CACHE_HOME/dyad``, else ``~/.cache/dyad``; None where no home folder is known."""
+    if base := os.environ.get("XDG_CACHE_HOME"):
+        return Path(base) / "dyad"
+    try:
+        return Path.home() / ".cache" / "dyad"
+    except RuntimeError:  # no $HOME and no user entry
+        return None
 
 
 def cache_key(files: Sequence[SourceFile]) -> str:
