@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -138,6 +140,17 @@ def test_the_least_recently_used_cache_files_are_dropped(cache_home, user_file, 
         fresh_load(user_file)
     assert [p.name for p in cached_files(cache_home)] == sorted(
         f"actors-{key}.pickle" for key in (keys[0], keys[3]))
+
+
+def test_temporary_files_of_dead_writers_are_dropped(cache_home, user_file):
+    cache_home.mkdir(parents=True)
+    abandoned, live = cache_home / "actors-abandoned.tmp", cache_home / "actors-live.tmp"
+    for path in (abandoned, live):
+        path.write_bytes(b"half a pickle")
+    an_hour_ago = time.time() - cache.ABANDONED_SECONDS - 1
+    os.utime(abandoned, (an_hour_ago, an_hour_ago))
+    fresh_load(user_file)
+    assert not abandoned.exists() and live.exists()
 
 
 def _write_pair(path: str) -> None:

@@ -24,6 +24,7 @@ import os
 import pickle
 import sys
 import tempfile
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -39,7 +40,9 @@ from dyad.actors.recognize import Tables
 CACHE_FORMAT = 1
 # The modules whose code builds the knowledge base and its tables, or defines what they hold.
 SOURCE_MODULES = (kb, tabari, tsv, phrases, recognize, records)
-PREFIX, SUFFIX = "actors-", ".pickle"
+PREFIX, SUFFIX, TEMPORARY = "actors-", ".pickle", ".tmp"
+# A temporary file this old was left by a writer that died (writing takes a fraction of a second).
+ABANDONED_SECONDS = 3600
 # Cache files kept (the most recently used): one per set of data files in use.
 MAX_FILES = 8
 
@@ -106,7 +109,7 @@ def _write(path: Path, built: tuple[KnowledgeBase, Tables]) -> None:
     """Write `built` to `path` atomically, and drop the least recently used other files."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=PREFIX, suffix=".tmp")
+        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=PREFIX, suffix=TEMPORARY)
     except OSError:
         return
     try:
@@ -121,9 +124,12 @@ def _write(path: Path, built: tuple[KnowledgeBase, Tables]) -> None:
 
 
 def _prune(folder: Path) -> None:
+    """Keep the MAX_FILES most recently used files; drop temporary files a killed writer left."""
     with contextlib.suppress(OSError):  # another process may be pruning too
         cached = sorted(folder.glob(f"{PREFIX}*{SUFFIX}"), key=lambda p: p.stat().st_mtime)
-        for old in cached[:-MAX_FILES]:
+        left = [p for p in folder.glob(f"{PREFIX}*{TEMPORARY}")
+                if time.time() - p.stat().st_mtime > ABANDONED_SECONDS]
+        for old in (*cached[:-MAX_FILES], *left):
             old.unlink(missing_ok=True)
 
 
