@@ -194,3 +194,19 @@ def test_a_pronoun_is_the_one_fitting_actor_named_before_it(actor_of, text, span
 ], ids=["two-people", "they-not-a-person", "too-far-back"])
 def test_an_ambiguous_or_unmatched_pronoun_has_no_actor(actor_of, text, span):
     assert actor_of(text, span) is None
+
+
+@pytest.mark.parametrize("text, span, actor_id", [
+    ("Hamas said on Sunday it would free two hostages. The group gave no date.", "The group",
+     "group.hamas"),
+    ("The European Union met in Brussels. Ministers argued for hours. The bloc then agreed "
+     "new tariffs.", "The bloc", "igo.eu"),
+], ids=["group", "bloc-two-sentences-back"])
+def test_a_noun_standing_for_an_earlier_actor_is_the_nearest_of_its_kind(actor_of, text, span,
+                                                                         actor_id):
+    assert actor_of(text, span).id == actor_id
+
+
+def test_an_anaphor_with_no_earlier_actor_of_its_kind_has_none(actor_of):
+    text = "Emmanuel Macron praised the farmers. The group marched to the palace."
+    assert actor_of(text, "The group") is None

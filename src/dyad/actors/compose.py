@@ -16,6 +16,9 @@ narrow; ``actor_for_span`` gives each one an actor, or None rather than invent o
 4. a pronoun alone ("he", "they") is the actor of the nearest mention before it, in its
    sentence or the one before, of a person (he, she) or of anything else (they, it), when that
    stretch names only one such actor (``person_pronoun`` / ``group_pronoun`` in words.tsv);
+   a noun standing for an actor named earlier ("the group", "the bloc", after "the" or
+   adjectives only) is the nearest actor of its kind in its sentence or the two before
+   (``anaphor_<kind>`` in words.tsv);
 5. last, a sector mention with no country ("police" -> COP), as recognition gives it.
 
 Ids of composed actors: a country's sector is ``esp.gov``, as in the knowledge base; a person
@@ -99,7 +102,7 @@ class ArticleActors:
         reader = _SpanReader(span, self)
         return reader.mentioned() or reader.acronym() or reader.composed(span) \
             or reader.named_earlier() or reader.in_story_country() or reader.antecedent() \
-            or reader.countryless()
+            or reader.anaphor() or reader.countryless()
 
     def overlapping(self, span: Span) -> list[Mention]:
         low = bisect.bisect_left(self.starts, span.start_char - self.longest)
@@ -278,6 +281,27 @@ class _SpanReader:
         fitting = {m.actor.id: m.actor for m in self.context.overlapping(window)
                    if m.char_end <= pronoun.idx and (m.actor.kind == "person") == person}
         return next(iter(fitting.values())) if len(fitting) == 1 else None
+
+    def anaphor(self) -> Actor | None:
+        """ "the group" after "the Baloch Liberation Army ...", "the bloc" after "the EU": the
+        nearest actor of the noun's kind named before, in its sentence or the two before."""
+        root = self.span.root if self.doc.has_annotation("DEP") else self.span[-1]
+        kinds = [key.removeprefix("anaphor_") for key, words in self.kb.words.items()
+                 if key.startswith("anaphor_") and root.lower_ in words]
+        tagged = self.doc.has_annotation("TAG")
+        before = [t for t in self.span if t.i < root.i]
+        if not kinds or not self.doc.has_annotation("SENT_START") or any(
+                t.pos_ not in ("DET", "ADJ") if tagged else not (t.is_stop or t.is_lower)
+                for t in before):
+            return None
+        sentence = root.sent
+        for _ in range(2):
+            if sentence.start > 0:
+                sentence = self.doc[sentence.start - 1].sent
+        window = self.doc[sentence.start:self.span.start]
+        fitting = [m for m in self.context.overlapping(window)
+                   if m.char_end <= self.span.start_char and m.actor.kind in kinds]
+        return fitting[-1].actor if fitting else None
 
     def in_story_country(self) -> Actor | None:
         """A role noun or title standing alone ("passengers", "the ministry", "the foreign
