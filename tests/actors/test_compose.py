@@ -210,3 +210,31 @@ def test_a_noun_standing_for_an_earlier_actor_is_the_nearest_of_its_kind(actor_o
 def test_an_anaphor_with_no_earlier_actor_of_its_kind_has_none(actor_of):
     text = "Emmanuel Macron praised the farmers. The group marched to the palace."
     assert actor_of(text, "The group") is None
+
+
+@pytest.fixture
+def parsed_actor_of(nlp: Language, kb: KnowledgeBase):
+    """`actor_of` on a parsed text: readings that need the dependency parse."""
+
+    def run(text: str, span: str) -> Actor | None:
+        article = Article(doc_id="test", text=text, published=dt.date(2025, 3, 15))
+        doc = nlp(text)
+        start = text.index(span)
+        return actor_for_span(start, start + len(span), doc, article,
+                              find_mentions(doc, article, kb), kb)
+
+    return run
+
+
+@pytest.mark.parametrize("text, actor_id", [
+    # two people named, one as the subject: "he" continues the subject
+    ("Emmanuel Macron told Recep Tayyip Erdogan that talks would resume. He gave no date.",
+     "person.emmanuel-macron"),
+    # two subjects: no guess
+    ("Emmanuel Macron spoke first, and Recep Tayyip Erdogan replied. He praised the deal.",
+     None),
+], ids=["one-subject", "two-subjects"])
+def test_a_pronoun_after_two_people_is_the_one_that_was_a_subject(parsed_actor_of, text,
+                                                                  actor_id):
+    actor = parsed_actor_of(text, "He")
+    assert (actor.id if actor else None) == actor_id

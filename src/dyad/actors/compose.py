@@ -15,7 +15,8 @@ narrow; ``actor_for_span`` gives each one an actor, or None rather than invent o
    group ``ethnic_groups.tsv`` gives for the countries the article names;
 4. a pronoun alone ("he", "they") is the actor of the nearest mention before it, in its
    sentence or the one before, of a person (he, she) or of anything else (they, it), when that
-   stretch names only one such actor (``person_pronoun`` / ``group_pronoun`` in words.tsv);
+   stretch names only one such actor, or only one as a subject (``person_pronoun`` /
+   ``group_pronoun`` in words.tsv);
    a noun standing for an actor named earlier ("the group", "the bloc", after "the" or
    adjectives only) is the nearest actor of its kind in its sentence or the two before
    (``anaphor_<kind>`` in words.tsv);
@@ -267,7 +268,8 @@ class _SpanReader:
     def antecedent(self) -> Actor | None:
         """ "he" after "Prime Minister X said ...", "they" after "gunmen stormed ...": the one
         person (for he, she) or the one other actor (for they, it) named before the pronoun in
-        its sentence and the sentence before; None when two are named there."""
+        its sentence and the sentence before; when two are named there, the one of them that
+        is a subject ("X told Y ... He"), else None."""
         words = [t for t in self.span if not t.is_punct]
         if len(words) != 1 or not self.doc.has_annotation("SENT_START"):
             return None
@@ -278,9 +280,16 @@ class _SpanReader:
         sentence = pronoun.sent
         first = self.doc[sentence.start - 1].sent if sentence.start > 0 else sentence
         window = self.doc[first.start:pronoun.i]
-        fitting = {m.actor.id: m.actor for m in self.context.overlapping(window)
-                   if m.char_end <= pronoun.idx and (m.actor.kind == "person") == person}
+        found = [m for m in self.context.overlapping(window)
+                 if m.char_end <= pronoun.idx and (m.actor.kind == "person") == person]
+        fitting = {m.actor.id: m.actor for m in found}
+        if len(fitting) > 1 and self.doc.has_annotation("DEP"):
+            fitting = {m.actor.id: m.actor for m in found if self._is_subject(m)}
         return next(iter(fitting.values())) if len(fitting) == 1 else None
+
+    def _is_subject(self, mention: Mention) -> bool:
+        span = self.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in ("nsubj", "nsubj:pass")
 
     def anaphor(self) -> Actor | None:
         """ "the group" after "the Baloch Liberation Army ...", "the bloc" after "the EU": the
