@@ -167,3 +167,11 @@ def test_a_request_to_no_one_is_dropped(code):
     asked = "Iraq's foreign minister called on Syria to show calm on Monday."
     assert [summary(e) for e in code(asked, reading(asked, {"REQUEST": 0.9}))] == [
         ("REQUEST", "irq", "syr")]
+
+
+def test_a_tagged_span_that_cuts_a_word_is_widened_to_whole_words(code):
+    text = "Turkish drones pounded PKK positions near the United States base on Monday."
+    events = code(text, reading(text, {"ASSAULT": 0.93}, source="urkish drones",
+                                target="nited States"))
+    assert [(e.source.text, e.target.text) for e in events] == [
+        ("Turkish drones", "United States")]

@@ -253,10 +253,14 @@ class _SentenceCoder:
 
     def _actor_in(self, start: int, end: int, score: float) -> Mention | None:
         """The actor the span names: a recognised mention inside it, else one composed from its
-        words (``dyad.actors.compose``); None rather than a guess."""
+        words (``dyad.actors.compose``); None rather than a guess. A span that cuts a word
+        ("'.S.'" of "U.S.") is widened to whole words."""
         actor = self.actors.actor_for_span(start, end)
         if actor is None:
             return None
+        words = self.sentence.doc.char_span(start, end, alignment_mode="expand")
+        if words is not None:
+            start, end = words.start_char, words.end_char
         text = self.article.text[start:end]
         return Mention(self.article.doc_id, self.number, text, start, end, actor,
                        round(TAGGED_ROLE_WEIGHT * score, 3))
