@@ -238,3 +238,36 @@ def test_a_pronoun_after_two_people_is_the_one_that_was_a_subject(parsed_actor_o
                                                                   actor_id):
     actor = parsed_actor_of(text, "He")
     assert (actor.id if actor else None) == actor_id
+
+
+@pytest.mark.parametrize("text, span, person, code", [
+    ("Ali Hassan, a spokesman for the Iraqi interior ministry, denied the report. "
+     "Hassan said the police acted lawfully.", "Ali Hassan", "person.ali-hassan", "IRQGOV"),
+    ("Ali Hassan, a spokesman for the Iraqi interior ministry, denied the report. "
+     "Hassan said the police acted lawfully.", "Hassan said", "person.ali-hassan", "IRQGOV"),
+    ("Somalia's envoy to Kenya, Omar Farah Ali, accused Nairobi of lying.", "Omar Farah Ali",
+     "person.omar-farah-ali", "SOMGOV"),
+    ("Kenyan police arrested twelve men on Monday. Joy Mwangi, the police commander, said "
+     "more arrests would follow.", "Joy Mwangi", "person.joy-mwangi", "KENCOP"),
+], ids=["apposition-after", "surname-later", "apposition-before", "story-country"])
+def test_a_person_the_kb_lacks_takes_the_code_of_the_apposition(actor_of, text, span, person,
+                                                                 code):
+    actor = actor_of(text, span.removesuffix(" said"))
+    assert (actor.id, actor.code, actor.kind) == (person, code, "person")
+
+
+@pytest.mark.parametrize("text, span", [
+    ("In Baghdad, Ali Hassan said the talks had failed.", "Ali Hassan"),
+    ("Ali Hassan, who fled the Iraqi army in 2014, spoke to reporters.", "Ali Hassan"),
+    ("A Turkish court jailed Metin Kaya on Monday.", "Metin Kaya"),
+    ("Israeli commandos boarded the Sea Star near Gaza.", "the Sea Star"),
+], ids=["place-before", "clause-after", "verb-before", "object-of-a-verb"])
+def test_a_name_beside_words_that_do_not_describe_it_gets_no_actor(parsed_actor_of, text,
+                                                                   span):
+    assert parsed_actor_of(text, span) is None
+
+
+def test_a_spokesman_after_a_role_noun_speaks_for_that_body(actor_of):
+    actor = actor_of("Iraq's interior ministry spokesman Ali Hassan denied it.",
+                     "Iraq's interior ministry spokesman Ali Hassan")
+    assert (actor.id, actor.code) == ("person.ali-hassan", "IRQGOV")

@@ -12,7 +12,10 @@ narrow; ``actor_for_span`` gives each one an actor, or None rather than invent o
 3. otherwise the actor is composed from parts: a country word and a role noun (a sector noun,
    an office, an agent of the agents tables): "two Brazilian men" -> BRACVL, "Iran's security
    chief Ali Shamkhani" -> IRNSPY; an ethnic word with an armed noun ("Kurdish forces") is the
-   group ``ethnic_groups.tsv`` gives for the countries the article names;
+   group ``ethnic_groups.tsv`` gives for the countries the article names; a name the knowledge
+   base lacks, or its surname later ("Hassan said"), is the person as the article introduced
+   them: with a title before the name or a description set off by commas ("Ali Hassan, a
+   spokesman for the Iraqi interior ministry," -> IRQGOV);
 4. a pronoun alone ("he", "they") is the actor of the nearest mention before it, in its
    sentence or the one before, of a person (he, she) or of anything else (they, it), when that
    stretch names only one such actor, or only one as a subject (``person_pronoun`` /
@@ -61,6 +64,12 @@ TITLES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "presi
 # Actors whose member a name beside them is (a person of that code).
 NAMED_MEMBER_KINDS = frozenset({"sector", "group", "organization", "igo", "party"})
 PREPOSITIONS = frozenset({"of", "in", "from", "by", "with", "for", "against", "at", "on", "to"})
+# An apposition ("X, a spokesman for the ministry,") runs to one of these, at most 12 words.
+APPOSITION_ENDS = frozenset({",", ".", ";", ":", "(", ")", '"', "“", "”", "—", "--"})
+MAX_APPOSITION_TOKENS = 12
+# Words that end a title or the head of an apposition ("X, a student who died", "stormed X").
+CLAUSE_WORDS = frozenset({"who", "whom", "whose", "which", "that", "and", "or", "but"})
+CLAUSE_TAGS = frozenset({"VERB", "AUX", "PRON", "SCONJ", "CCONJ", "ADP", "NUM"})
 
 
 def actor_for_span(start: int, end: int, doc: Doc, article: Article,
@@ -102,7 +111,7 @@ class ArticleActors:
             return None
         reader = _SpanReader(span, self)
         return reader.mentioned() or reader.acronym() or reader.composed(span) \
-            or reader.named_earlier() or reader.in_story_country() or reader.antecedent() \
+            or reader.named_person() or reader.in_story_country() or reader.antecedent() \
             or reader.anaphor() or reader.countryless()
 
     def overlapping(self, span: Span) -> list[Mention]:
@@ -197,11 +206,12 @@ class _SpanReader:
     def composed(self, span: Span) -> Actor | None:
         """A country word + a role noun (+ a name), or an ethnic word + an armed noun."""
         country, country_form, sector, has_head = None, None, None, False
+        cues = self.kb.words.get("person_cue", frozenset())  # "ministry spokesman": ministry
         for kind, found in self._words(span):
             if kind == "country" and country is None:
                 country, country_form = found
-            elif kind == "head":
-                sector, has_head = self._sector_of(found), True
+            elif kind == "head" and not (has_head and found[1] in cues):
+                sector, has_head = self._sector_of(found[0]), True
         if country is None:
             return self._ethnic_group(span)
         if not has_head:
@@ -229,7 +239,7 @@ class _SpanReader:
                 found.append(("country", country))
                 end = match[0]
             elif head is not None and head[0] <= span.end:
-                found.append(("head", head[1][0]))
+                found.append(("head", (head[1][0], " ".join(self.lower[index:head[0]]))))
                 end = head[0]
             else:
                 end = index + 1
@@ -247,23 +257,106 @@ class _SpanReader:
         self._words(span, covered)
         return [t.text for t in span if t.i not in covered and t.is_alpha and not t.is_stop]
 
-    def named_earlier(self) -> Actor | None:
-        """ "Bennett" after "special rapporteur Richard Bennett": the person composed where
-        the article named them in full (within the sentence, up to 8 words before)."""
+    def named_person(self) -> Actor | None:
+        """A name the knowledge base lacks, or its surname later ("Bennett", "Mr. Hassan"): the
+        person as the article introduced them, at this name or an earlier one in full, by a
+        title before the name ("special rapporteur Richard Bennett", up to 8 words before) or
+        an apposition ("Ali Hassan, a spokesman for the Iraqi interior ministry,", "Iraq's
+        envoy to Kenya, Ali Hassan,")."""
         words = [t for t in self.span if t.is_alpha and not t.is_stop and t.lower_ not in TITLES]
-        if not 1 <= len(words) <= 2 or not all(t.text[:1].isupper() for t in words):
+        if not 1 <= len(words) <= MAX_NAME_TOKENS or not all(t.text[:1].isupper()
+                                                             for t in words):
             return None
         surname = words[-1].text
-        for index in self.context.before(surname, self.span.start):
-            token = self.doc[index]
-            if token.i == 0 or not self.texts[token.i - 1][:1].isupper():
-                continue
-            window = self.doc[max(token.sent.start, token.i - MAX_EARLIER_TOKENS):token.i + 1]
-            earlier = _SpanReader(window, self.context)
-            actor = earlier.mentioned() or earlier.composed(window)
-            if actor is not None and actor.kind == "person" and actor.name.endswith(surname):
+        for index in [*self.context.before(surname, self.span.start), words[-1].i]:
+            first = self._name_start(index)
+            if index == first and index != words[-1].i:
+                continue  # an earlier lone surname introduces nobody
+            actor = self._titled(first, index) or self._apposed(first, index)
+            if actor is not None and actor.name.endswith(surname):
                 return actor
         return None
+
+    def _name_start(self, last: int) -> int:
+        """The first word of the run of capitalised words ending at `last`."""
+        first = last
+        cues = self.kb.words.get("person_cue", frozenset())
+        while not self.doc[first].is_sent_start and last - first < MAX_NAME_TOKENS - 1 \
+                and self.texts[first - 1][:1].isupper() and self.doc[first - 1].is_alpha \
+                and first - 1 not in self.context.named_tokens \
+                and self.lower[first - 1] not in cues:
+            first -= 1
+        return first
+
+    def _titled(self, first: int, last: int) -> Actor | None:
+        """The person at name [first, last] composed with the title before it."""
+        start = first
+        while start > max(self.doc[last].sent.start, first - MAX_EARLIER_TOKENS) \
+                and self._in_title(self.doc[start - 1]):
+            start -= 1
+        window = self.doc[start:last + 1]
+        earlier = _SpanReader(window, self.context)
+        actor = earlier.mentioned() or earlier.composed(window)
+        return actor if actor is not None and actor.kind == "person" else None
+
+    def _in_title(self, token) -> bool:
+        """Whether `token` can be part of a title before a name ("Iraq's interior ministry
+        spokesman"): no punctuation, preposition, clause word or verb."""
+        if token.text in POSSESSIVE or "-" in (token.text, *self.texts[token.i - 1:token.i + 2]):
+            return True  # "Iraq's", "United Nations-appointed"
+        if token.is_punct and token.text != ".":  # "U.S." keeps its dot
+            return False
+        if token.lower_ in PREPOSITIONS or token.lower_ in CLAUSE_WORDS:
+            return False
+        return not self.doc.has_annotation("TAG") or token.pos_ not in CLAUSE_TAGS
+
+    def _apposed(self, first: int, last: int) -> Actor | None:
+        """The person at name [first, last] set off by commas beside a description whose head
+        is a role word: "X, a spokesman for the Iraqi interior ministry," or "Somalia's envoy
+        to Kenya, X,"; a description with no country ("X, the prison director,") takes the
+        country the story names most."""
+        sentence = self.doc[last].sent
+        descriptions = []
+        if last + 1 < sentence.end - 1 and self.texts[last + 1] == ",":
+            end = last + 2
+            while end < sentence.end and self.texts[end] not in APPOSITION_ENDS \
+                    and end - last - 2 < MAX_APPOSITION_TOKENS:
+                end += 1
+            descriptions.append(self.doc[last + 2:end])
+        if first - 1 > sentence.start and self.texts[first - 1] == ",":
+            start = first - 1
+            while start > sentence.start and self.texts[start - 1] not in APPOSITION_ENDS \
+                    and first - 1 - start < MAX_APPOSITION_TOKENS:
+                start -= 1
+            descriptions.append(self.doc[start:first - 1])
+        for description in descriptions:
+            if not self._headed_by_role(description):
+                continue
+            reader = _SpanReader(description, self.context)
+            actor = reader.mentioned() or reader.composed(description) or reader.in_story_country()
+            if actor is not None and actor.kind != "person":
+                return _member(actor, " ".join(self.texts[first:last + 1]))
+        return None
+
+    def _headed_by_role(self, description: Span) -> bool:
+        """Whether the description's head (its last word before a preposition or a clause) is
+        a role word: a person cue ("spokesman", "head") or a role noun of the sector and office
+        tables."""
+        words = []
+        for token in description:
+            if not self._in_title(token):
+                break
+            words.append(token)
+        if not words:
+            return False
+        head = words[-1].i
+        if self.lower[head] in self.kb.words.get("person_cue", frozenset()):
+            return True
+        for start in range(max(description.start, head - 3), head + 1):
+            found = self.tables.heads.longest_at(self.lower, self.texts, start)
+            if found is not None and found[0] == head + 1:
+                return True
+        return False
 
     def antecedent(self) -> Actor | None:
         """ "he" after "Prime Minister X said ...", "they" after "gunmen stormed ...": the one
@@ -339,15 +432,10 @@ class _SpanReader:
     def _named(self, actor: Actor, span: Span) -> Actor | None:
         """A country's sector or a group beside an unknown name in the span: that person, in
         that role ("Taliban spokesman Zabihullah Mujahid" -> AFGREB)."""
-        if actor.kind not in NAMED_MEMBER_KINDS or (actor.kind == "sector" and not actor.country):
-            return None
         taken = set(self.context.named_tokens)
         self._words(span, taken)
         name = _last_name_run(span, taken, self.kb)
-        if name is None:
-            return None
-        return Actor(id=f"person.{slug(name)}", code=actor.code, name=name,
-                     country=actor.country, sector=actor.sector, kind="person")
+        return None if name is None else _member(actor, name)
 
     def _ethnic_group(self, span: Span) -> Actor | None:
         named = self.context.countries
@@ -401,6 +489,14 @@ def _last_name_run(span: Span, taken: set[int], kb: KnowledgeBase) -> str | None
             runs.append([])
     named = [run for run in runs if 2 <= len(run) <= MAX_NAME_TOKENS]
     return " ".join(named[-1]) if named else None
+
+
+def _member(actor: Actor, name: str) -> Actor | None:
+    """The person `name` as a member of a country's sector or of a group, with its code."""
+    if actor.kind not in NAMED_MEMBER_KINDS or (actor.kind == "sector" and not actor.country):
+        return None
+    return Actor(id=f"person.{slug(name)}", code=actor.code, name=name,
+                 country=actor.country, sector=actor.sector, kind="person")
 
 
 def _with_alias(actor: Actor, alias: str) -> Actor:
