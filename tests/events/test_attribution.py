@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dyad.events.attribution import reported_by
+from dyad.events.attribution import reported_by, reporting_verb, speaker
 from dyad.records import Actor, Mention
 
 
@@ -82,3 +82,28 @@ def test_source_found_through_structure(nlp, text, expected):
 def test_conjoined_verb_without_report_names_no_source(nlp):
     text = "The council met in Amman and affirmed its support for the truce."
     assert reported_by(nlp(text)[:], ()) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"We will not accept this plan," the Jordanian minister said on Sunday.',
+         "the Jordanian minister"),
+        ("The talks broke down in the night, said Omar Halabi, an aide to the governor.",
+         "Omar Halabi"),
+        ("Rana Khoury, of the farmers' union, told reporters the roads stay closed.",
+         "Rana Khoury"),
+        ("The border stays shut until further notice, she said.", "she"),
+        ('"The soldiers left before dawn," wrote the commander.', "the commander"),
+        ("The harvest was poor this year and prices rose sharply.", None),
+        ('"Nobody came back," the villagers told the envoy.', "the villagers"),
+    ],
+    ids=["after-quote", "inverted-with-appositive", "appositive-before", "pronoun",
+         "wrote-inverted", "no-verb-of-saying",
+         "told-after-quote"],
+)
+def test_speaker_of_the_reporting_verb(nlp, text, expected):
+    sentence = nlp(text)[:]
+    verb = reporting_verb(sentence)
+    words = speaker(verb, sentence) if verb is not None else None
+    assert (" ".join(t.text for t in words) if words else None) == expected

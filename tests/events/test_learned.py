@@ -175,3 +175,26 @@ def test_a_tagged_span_that_cuts_a_word_is_widened_to_whole_words(code):
                                 target="nited States"))
     assert [(e.source.text, e.target.text) for e in events] == [
         ("Turkish drones", "United States")]
+
+
+def test_words_reported_by_a_speaker_are_the_speakers(code):
+    # The main verb is "said": an accusation proposed for the sentence is Fuad Hussein's, and
+    # the deed he reports is not done to him.
+    text = '"Syrian troops shelled the villages all week," Fuad Hussein said on Monday.'
+    prediction = reading(text, {"ACCUSE": 0.9, "ASSAULT": 0.9}, source="Syrian troops",
+                         target="Syrian troops")
+    events = code(text, prediction)
+    assert sorted(summary(e) for e in events) == [
+        ("ACCUSE", "person.fuad-hussein", "syr.mil"), ("ASSAULT", "syr.mil", None)]
+    accuse = next(e for e in events if e.event_type == "ACCUSE")
+    assert dict(accuse.trace)["source"] == "speaker of the main verb"
+
+
+def test_no_role_is_read_from_the_speakers_own_phrase(code):
+    # The Iraqi government is who the speaker speaks for, not the target of the shelling.
+    text = ("Turkish drones pounded the border villages all night, said Hamid al-Shatri, "
+            "a spokesman for the Iraqi government.")
+    prediction = reading(text, {"ASSAULT": 0.9, "ACCUSE": 0.9}, source="Turkish drones",
+                         target="Turkish drones")
+    assert sorted(summary(e) for e in code(text, prediction)) == [
+        ("ACCUSE", "person.hamid-al-shatri", "tur.mil"), ("ASSAULT", "tur.mil", None)]

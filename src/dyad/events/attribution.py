@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from dyad.events.attribute_lexicons import load_lexicon, word_forms
 from dyad.events.clauses import has_parse
+from dyad.events.syntax import subject_of
 from dyad.events.triggers import is_stray_main_verb
 from dyad.records import Mention
 
@@ -25,6 +26,8 @@ MAX_SOURCE_TOKENS = 8
 # Penn tags that may make up a name-like noun phrase left of a speech verb.
 NOUN_PHRASE_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "JJ", "DT", "POS", "HYPH", "CD"})
 SUBJECT_LABELS = frozenset({"nsubj", "nsubj:pass"})
+# How a verb of saying after the quotation may hang on the quoted clause's verb.
+REPORTING_DEPS = frozenset({"parataxis", "conj"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +69,52 @@ def reported_by(sentence: Span, mentions: Sequence[Mention]) -> str | None:
             if subject is not None:
                 return _name(subject, mentions, cues)
     return None
+
+
+def reporting_verb(sentence: Span) -> Token | None:
+    """The verb of saying that reports the sentence: its root, or one the parser hung on the
+    root after a quotation or a comma (UD's parataxis: '"...," the minister said.')."""
+    root = sentence.root
+    if _is_speech_verb(root):
+        return root
+    doc = sentence.doc
+    for child in root.children:
+        opening = doc[child.left_edge.i - 1 : child.left_edge.i + 1]
+        if (child.dep_ in REPORTING_DEPS and child.i > root.i and _is_speech_verb(child)
+                and any(_is_quotation_mark(token) or token.text == "," for token in opening)):
+            return child
+    return None
+
+
+def speaker(verb: Token, sentence: Span) -> list[Token] | None:
+    """Who speaks through ``verb`` when it is a verb of saying: its subject phrase, cut before
+    any appositive ("Sayim, of the World Uyghur Congress, said" -> "Sayim"; "..., said Heather
+    Barr, the director at ..." -> "Heather Barr", also when parsed as the verb's object); a
+    pronoun ("she told VOA") is kept, for the actor layer to resolve. None for any other
+    verb, and for quoted words the parser made the subject."""
+    if not _is_speech_verb(verb):
+        return None
+    inverted = next((c for c in verb.children if c.dep_ == "obj" and c.left_edge.i == verb.i + 1
+                     and subject_of(verb) is None), None)
+    words = _subject(verb, sentence) if inverted is None else _segment_with(
+        list(sentence.doc[inverted.left_edge.i : inverted.right_edge.i + 1]), inverted)
+    while words and _is_quotation_mark(words[0]):  # the closing mark the parser hung on the speaker
+        words = words[1:]
+    if not words:
+        return None
+    doc = sentence.doc
+    between = doc[words[-1].i + 1 : verb.i] if words[-1].i < verb.i else doc[verb.i : words[0].i]
+    if any(_is_quotation_mark(token) for token in (*words, *between)):
+        return None  # the quoted words, misparsed as the subject of the verb of saying
+    return words
+
+
+def _is_quotation_mark(token: Token) -> bool:
+    return token.is_quote and token.tag_ != "POS"  # not the "'" of "the farmers' union"
+
+
+def _is_speech_verb(token: Token) -> bool:
+    return token.lower_ in attribution_cues().speech_verbs and token.tag_.startswith("VB")
 
 
 def _after_source_phrase(sentence: Span, cues: AttributionCues) -> list[Token] | None:

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.compose import ArticleActors
 from dyad.actors.kb import KnowledgeBase
+from dyad.events.attribution import reporting_verb, speaker
 from dyad.events.coder import (
     SentenceAttributes,
     code_events,
@@ -49,6 +50,8 @@ FAMILIES = ("lexicon", "propose", "fill", "linear")
 TAGGED_ROLE_WEIGHT = 0.8
 # Quad classes of deeds (material cooperation and conflict), as opposed to words.
 MATERIAL_QUADS = frozenset({2, 4})
+# A character range no text overlaps.
+NOWHERE = (0, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,15 +194,26 @@ class _SentenceCoder:
         if not wanted:
             return []  # most sentences: no actor reading needed
         anchor = self.sentence.root  # roles are read around the main verb
-        source, source_by = self._role(self.prediction.source_spans, None, anchor, before=True)
-        target, target_by = self._role(self.prediction.target_spans, source, anchor, before=False)
-        roles = Roles(source, target, (), TAGGED_ROLE_WEIGHT)
-        if not has_distinct_actors(roles):
-            return []
+        # no role is read from the phrase of the speaker of a main verb of saying ("said Ali,
+        # a spokesman for the ministry": not the ministry); words reported are the speaker's
+        spoken = self._speaker()
+        speaker_mention, avoid = spoken if spoken is not None else (None, NOWHERE)
+        source, source_by = self._role(self.prediction.source_spans, None, anchor, True, avoid)
+        target, target_by = self._role(self.prediction.target_spans, source, anchor, False,
+                                       avoid)
+        read = {False: (source, source_by, target, target_by)}
+        if speaker_mention is not None:
+            said, said_by = self._role(self.prediction.target_spans, speaker_mention, anchor,
+                                       False, avoid)
+            read[True] = (speaker_mention, "speaker of the main verb", said, said_by)
         events = []
         for event_type, score in wanted:
             # the attribute rules read around this word
             material = load_ontology()[event_type].quad_class in MATERIAL_QUADS
+            source, source_by, target, target_by = read[not material and True in read]
+            roles = Roles(source, target, (), TAGGED_ROLE_WEIGHT)
+            if not has_distinct_actors(roles):
+                continue
             flagged = flagged_word(anchor, through_speech=material)
             event = make_event(
                 self.number, self.sentence, self.article, self.kb, self.attributes,
@@ -211,11 +225,31 @@ class _SentenceCoder:
             events.append(self._finish(event, _raw_score(score, source, target, False), trace))
         return events
 
+    def _speaker(self) -> tuple[Mention, tuple[int, int]] | None:
+        """The actor who speaks through the sentence's verb of saying, with the characters of
+        the whole subject phrase, appositives and all."""
+        verb = reporting_verb(self.sentence)
+        words = speaker(verb, self.sentence) if verb is not None else None
+        if not words:
+            return None
+        start, end = words[0].idx, words[-1].idx + len(words[-1])
+        actor = self.actors.actor_for_span(start, end)
+        if actor is None:
+            return None
+        head = next((c for c in verb.children if c.left_edge.i <= words[0].i <= c.right_edge.i),
+                    None)
+        phrase = (start, end) if head is None else (
+            head.left_edge.idx, head.right_edge.idx + len(head.right_edge))
+        mention = Mention(self.article.doc_id, self.number, self.article.text[start:end], start,
+                          end, actor, TAGGED_ROLE_WEIGHT)
+        return mention, phrase
+
     def _role(self, spans: Sequence[SpanGuess], other: Mention | None, anchor: Token,
-              before: bool) -> tuple[Mention | None, str]:
+              before: bool, avoid: tuple[int, int] = NOWHERE) -> tuple[Mention | None, str]:
         """A proposed event's role: the tagger's span, else (family "linear") the nearest actor
-        mention before the main verb for the source, after it for the target."""
-        tagged = self._tagged(spans, exclude=other)
+        mention before the main verb for the source, after it for the target; none overlapping
+        the characters ``avoid``."""
+        tagged = self._tagged(spans, exclude=other, avoid=avoid)
         if tagged is not None:
             return tagged, "model span tagger"
         if "linear" not in self.settings.families:
@@ -223,7 +257,7 @@ class _SentenceCoder:
         in_sentence = self.index.starting_in(self.sentence.start_char, self.sentence.end_char)
         inside = [m for m in in_sentence if m.actor is not None
                   and (m.char_end <= anchor.idx if before else m.char_start > anchor.idx)
-                  and _pairs_with(m, other)]
+                  and _pairs_with(m, other) and not _overlaps(m.char_start, m.char_end, avoid)]
         if not inside:
             return None, "none"
         nearest = inside[-1] if before else inside[0]
@@ -239,13 +273,16 @@ class _SentenceCoder:
             event, confidence=self.settings.calibrated(raw), trace=tuple(trace)
         )
 
-    def _tagged(self, spans: Sequence[SpanGuess], exclude: Mention | None = None
-                ) -> Mention | None:
-        """The best-scoring tagged span that names an actor (and not the other role's)."""
+    def _tagged(self, spans: Sequence[SpanGuess], exclude: Mention | None = None,
+                avoid: tuple[int, int] = NOWHERE) -> Mention | None:
+        """The best-scoring tagged span that names an actor (and not the other role's), none
+        overlapping the characters ``avoid``."""
         base = self.sentence.start_char
         for span in sorted(spans, key=lambda s: (-s.score, s.start)):
             if span.score < self.settings.span_threshold:
                 break
+            if _overlaps(base + span.start, base + span.end, avoid):
+                continue
             mention = self._actor_in(base + span.start, base + span.end, span.score)
             if mention is not None and _pairs_with(mention, exclude):
                 return mention
@@ -272,6 +309,10 @@ def _raw_score(type_score: float, source: Mention | None, target: Mention | None
     role and for an event no lexicon trigger backs."""
     roles = 1.0 if source is not None and target is not None else 0.8
     return round(type_score * roles * (1.0 if lexicon else 0.9), 3)
+
+
+def _overlaps(start: int, end: int, span: tuple[int, int]) -> bool:
+    return start < span[1] and span[0] < end
 
 
 def _pairs_with(mention: Mention, other: Mention | None) -> bool:
