@@ -1,7 +1,9 @@
 """Triggers the analyst audit of the example articles found missing: prisoner exchanges, talks
 without "with", weapons that hit things, crowd control, reinforcements, barred inspectors,
-summoned chargés d'affaires, approved requests and warnings with a threat; and the country
-a country-less agent takes from its article."""
+summoned chargés d'affaires, approved requests and warnings with a threat; the senses the
+lexicon audit (training/lexicon_audit.py) split off: peacekeepers or aid workers withdrawn or
+expelled, peacekeeping deployments, trade bans, fighting corruption; and the country a
+country-less agent takes from its article."""
 
 from __future__ import annotations
 
@@ -61,6 +63,20 @@ CODED = [
                  "THREATEN", None, "per", None, id="warned-sanctions"),
     pytest.param("Protesters blocked the main avenue in Dhaka to demand new elections.",
                  "PROTEST", "obstruct", None, None, id="crowd-blocked-avenue"),
+    pytest.param("The United Nations withdrew its peacekeepers from Syria.",
+                 "SANCTION", "withdraw", "igo.un", None, id="withdrew-peacekeepers"),
+    pytest.param("Turkish troops withdrew from Syria on Monday.",
+                 "RETREAT", "withdraw", "tur.mil", None, id="troops-withdrew"),
+    pytest.param("Iraq expelled the aid workers of the United Nations.",
+                 "SANCTION", "expel", "irq", None, id="expelled-aid-workers"),
+    pytest.param("Turkey deployed troops to the peacekeeping mission in Syria.",
+                 "AID", None, "tur", None, id="deployed-to-peacekeeping"),
+    pytest.param("Turkey deployed troops along its border with Syria.",
+                 "MOBILIZE", "troops", "tur", None, id="deployed-to-border"),
+    pytest.param("Iran banned the import of goods from Turkey.",
+                 "SANCTION", None, "irn", None, id="banned-imports"),
+    pytest.param("Syrian troops fought the Islamic State near Damascus.",
+                 "ASSAULT", None, "syr.mil", None, id="fought-enemy"),
 ]
 
 NOT_CODED = [
@@ -75,6 +91,14 @@ NOT_CODED = [
                  id="approved-budget"),
     pytest.param("Israeli troops blocked the road to the village.", "PROTEST",
                  id="troops-blocked-road"),
+    pytest.param("The United Nations withdrew its peacekeepers from Syria.", "RETREAT",
+                 id="withdrew-peacekeepers-no-retreat"),
+    pytest.param("Turkey deployed troops to the peacekeeping mission in Syria.", "MOBILIZE",
+                 id="peacekeeping-no-mobilization"),
+    pytest.param("Iran banned the import of goods from Turkey.", "COERCE",
+                 id="trade-ban-no-coercion"),
+    pytest.param("Iraqi police are fighting corruption in Baghdad with Jordan.", "ASSAULT",
+                 id="fighting-corruption"),
 ]
 
 
