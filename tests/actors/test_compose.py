@@ -148,7 +148,7 @@ STORY = ("Kenyan officials met Somali envoys in Nairobi. Kenya wants the border 
          "Kenya's parliament backs the plan. Passengers waited at the crossing. The ministry said "
          "police would escort them, and the foreign minister promised buses. Four border "
          "personnel and the guards were hurt. Two humanitarian agencies and church organizations "
-         "sent food.")
+         "sent food. Shop owners closed early, and survivors and patients waited for doctors.")
 
 
 @pytest.mark.parametrize("span, code", [
@@ -160,8 +160,11 @@ STORY = ("Kenyan officials met Somali envoys in Nairobi. Kenya wants the border 
     ("the guards", "KENCOP"),
     ("Two humanitarian agencies", "KENNGO"),
     ("church organizations", "KENNGO"),
+    ("Shop owners", "KENBUS"),
+    ("survivors", "KENCVL"),
+    ("patients", "KENCVL"),
 ], ids=["civilians", "ministry", "police", "title-without-name", "personnel", "guards",
-        "agencies", "organizations"])
+        "agencies", "organizations", "owners", "survivors", "patients"])
 def test_role_noun_standing_alone_takes_the_story_country(actor_of, span, code):
     """Kenya is the country the story names most (4 against 1)."""
     actor = actor_of(STORY, span)
