@@ -252,7 +252,10 @@ def test_a_pronoun_after_two_people_is_the_one_that_was_a_subject(parsed_actor_o
      "person.omar-farah-ali", "SOMGOV"),
     ("Kenyan police arrested twelve men on Monday. Joy Mwangi, the police commander, said "
      "more arrests would follow.", "Joy Mwangi", "person.joy-mwangi", "KENCOP"),
-], ids=["apposition-after", "surname-later", "apposition-before", "story-country"])
+    ("Turkish presidential envoy Kemal Arslan met Ali Hassan, a spokesman for the Iraqi "
+     "interior ministry.", "Ali Hassan", "person.ali-hassan", "IRQGOV"),
+], ids=["apposition-after", "surname-later", "apposition-before", "story-country",
+        "title-of-another-name"])
 def test_a_person_the_kb_lacks_takes_the_code_of_the_apposition(actor_of, text, span, person,
                                                                  code):
     actor = actor_of(text, span.removesuffix(" said"))
@@ -274,3 +277,14 @@ def test_a_spokesman_after_a_role_noun_speaks_for_that_body(actor_of):
     actor = actor_of("Iraq's interior ministry spokesman Ali Hassan denied it.",
                      "Iraq's interior ministry spokesman Ali Hassan")
     assert (actor.id, actor.code) == ("person.ali-hassan", "IRQGOV")
+
+
+@pytest.mark.parametrize("text, actor_id", [
+    ("Ali Hassan, a spokesman for the Iraqi interior ministry, spoke on Monday. "
+     "He denied the report.", "person.ali-hassan"),
+    ("Turkish presidential envoy Kemal Arslan met Ali Hassan, a spokesman for the Iraqi "
+     "interior ministry. He denied the report.", None),
+], ids=["one-person", "two-people"])
+def test_a_pronoun_after_a_person_the_kb_lacks_is_that_person(actor_of, text, actor_id):
+    actor = actor_of(text, "He")
+    assert (actor.id if actor else None) == actor_id

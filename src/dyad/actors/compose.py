@@ -19,7 +19,7 @@ narrow; ``actor_for_span`` gives each one an actor, or None rather than invent o
 4. a pronoun alone ("he", "they") is the actor of the nearest mention before it, in its
    sentence or the one before, of a person (he, she) or of anything else (they, it), when that
    stretch names only one such actor, or only one as a subject (``person_pronoun`` /
-   ``group_pronoun`` in words.tsv);
+   ``group_pronoun`` in words.tsv); the people of 3 that the knowledge base lacks count too;
    a noun standing for an actor named earlier ("the group", "the bloc", after "the" or
    adjectives only) is the nearest actor of its kind in its sentence or the two before
    (``anaphor_<kind>`` in words.tsv);
@@ -67,6 +67,7 @@ PREPOSITIONS = frozenset({"of", "in", "from", "by", "with", "for", "against", "a
 # An apposition ("X, a spokesman for the ministry,") runs to one of these, at most 12 words.
 APPOSITION_ENDS = frozenset({",", ".", ";", ":", "(", ")", '"', "“", "”", "—", "--"})
 MAX_APPOSITION_TOKENS = 12
+INTRODUCED_CONFIDENCE = 0.5
 # Words that end a title or the head of an apposition ("X, a student who died", "stormed X").
 CLAUSE_WORDS = frozenset({"who", "whom", "whose", "which", "that", "and", "or", "but"})
 CLAUSE_TAGS = frozenset({"VERB", "AUX", "PRON", "SCONJ", "CCONJ", "ADP", "NUM"})
@@ -98,6 +99,7 @@ class ArticleActors:
             self.positions.setdefault(text, []).append(index)
         self.countries = {m.actor.country for m in self.mentions if m.actor.country}
         self.story_country = _story_country(self.mentions)
+        self._introduced: list[Mention] | None = None
         # tokens of mentions naming more than a country's sector (not part of an unknown name)
         self.named_tokens: set[int] = set()
         for mention in self.mentions:
@@ -113,6 +115,31 @@ class ArticleActors:
         return reader.mentioned() or reader.acronym() or reader.composed(span) \
             or reader.named_person() or reader.in_story_country() or reader.antecedent() \
             or reader.anaphor() or reader.countryless()
+
+    def introduced(self) -> list[Mention]:
+        """People the knowledge base lacks, named in full with a title or an apposition
+        ("Ali Hassan, a spokesman for the ministry,"), as mentions: what "he" may stand for."""
+        if self._introduced is None:
+            self._introduced = []
+            doc, texts = self.doc, self.texts
+            sentence_starts = [sentence.start for sentence in doc.sents]
+            for last, token in enumerate(doc):
+                if not texts[last][:1].isupper() or not token.is_alpha \
+                        or last in self.named_tokens or (last + 1 < len(doc) and doc[
+                            last + 1].is_alpha and texts[last + 1][:1].isupper()):
+                    continue  # not the last word of a capitalised run
+                reader = _SpanReader(doc[last:last + 1], self)
+                first = reader._name_start(last)
+                actor = None if first == last else \
+                    reader._titled(first, last) or reader._apposed(first, last)
+                if actor is not None:
+                    name = doc[first:last + 1]
+                    self._introduced.append(Mention(
+                        doc_id=self.article.doc_id, text=name.text,
+                        sentence_index=bisect.bisect_right(sentence_starts, first) - 1,
+                        char_start=name.start_char, char_end=name.end_char, actor=actor,
+                        confidence=INTRODUCED_CONFIDENCE))
+        return self._introduced
 
     def overlapping(self, span: Span) -> list[Mention]:
         low = bisect.bisect_left(self.starts, span.start_char - self.longest)
@@ -289,11 +316,17 @@ class _SpanReader:
         return first
 
     def _titled(self, first: int, last: int) -> Actor | None:
-        """The person at name [first, last] composed with the title before it."""
+        """The person at name [first, last] composed with the title before it, unless another
+        name stands in that title ("envoy Kemal Arslan met Ali Hassan": Arslan's title)."""
         start = first
         while start > max(self.doc[last].sent.start, first - MAX_EARLIER_TOKENS) \
                 and self._in_title(self.doc[start - 1]):
             start -= 1
+        title = self.doc[start:first]
+        taken = set(self.context.named_tokens)
+        self._words(title, taken)
+        if _last_name_run(title, taken, self.kb) is not None:
+            return None
         window = self.doc[start:last + 1]
         earlier = _SpanReader(window, self.context)
         actor = earlier.mentioned() or earlier.composed(window)
@@ -373,7 +406,10 @@ class _SpanReader:
         sentence = pronoun.sent
         first = self.doc[sentence.start - 1].sent if sentence.start > 0 else sentence
         window = self.doc[first.start:pronoun.i]
-        found = [m for m in self.context.overlapping(window)
+        named = self.context.overlapping(window)
+        if person:
+            named += [m for m in self.context.introduced() if window.start_char <= m.char_start]
+        found = [m for m in named
                  if m.char_end <= pronoun.idx and (m.actor.kind == "person") == person]
         fitting = {m.actor.id: m.actor for m in found}
         if len(fitting) > 1 and self.doc.has_annotation("DEP"):
