@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from dyad.events.attribution import reported_by, reporting_verb, speaker
 from dyad.records import Actor, Mention
@@ -107,3 +108,16 @@ def test_speaker_of_the_reporting_verb(nlp, text, expected):
     verb = reporting_verb(sentence)
     words = speaker(verb, sentence) if verb is not None else None
     assert (" ".join(t.text for t in words) if words else None) == expected
+
+
+def test_the_hearer_of_told_is_not_its_speaker(nlp):
+    # The parser made "reporters" the subject of "told"; the speaker is the name before it.
+    words = ["The", "vote", "failed", ",", "Karim", "Nasser", ",", "told", "reporters", "."]
+    heads = [1, 2, 2, 5, 5, 2, 7, 2, 7, 2]
+    deps = ["det", "nsubj", "ROOT", "punct", "compound", "conj", "punct", "parataxis",
+            "nsubj:pass", "punct"]
+    tags = ["DT", "NN", "VBD", ",", "NNP", "NNP", ",", "VBD", "NNS", "."]
+    sentence = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)[:]
+    verb = reporting_verb(sentence)
+    assert verb is not None and verb.text == "told"
+    assert [t.text for t in speaker(verb, sentence) or []] == ["Karim", "Nasser"]

@@ -34,6 +34,7 @@ REPORTING_DEPS = frozenset({"parataxis", "conj"})
 class AttributionCues:
     source_phrases: tuple[tuple[str, ...], ...]  # each phrase as its words
     speech_verbs: frozenset[str]
+    hearer_verbs: frozenset[str]
     pronouns: frozenset[str]
     drop_leading: frozenset[str]
     phrase_breaks: frozenset[str]
@@ -48,6 +49,7 @@ def attribution_cues() -> AttributionCues:
             tuple(phrase.lower().split()) for phrase in lexicon.strings("source_phrases")
         ),
         speech_verbs=word_forms(lexicon.strings("speech_verbs")),
+        hearer_verbs=word_forms(lexicon.strings("hearer_verbs")),
         pronouns=frozenset(lexicon.strings("pronouns")),
         drop_leading=frozenset(lexicon.strings("drop_leading")),
         phrase_breaks=frozenset(lexicon.strings("phrase_breaks")),
@@ -94,10 +96,13 @@ def speaker(verb: Token, sentence: Span) -> list[Token] | None:
     verb, and for quoted words the parser made the subject."""
     if not _is_speech_verb(verb):
         return None
+    hearer = verb.lower_ in attribution_cues().hearer_verbs
     inverted = next((c for c in verb.children if c.dep_ == "obj" and c.left_edge.i == verb.i + 1
-                     and subject_of(verb) is None), None)
+                     and subject_of(verb) is None and not hearer), None)
     words = _subject(verb, sentence) if inverted is None else _segment_with(
         list(sentence.doc[inverted.left_edge.i : inverted.right_edge.i + 1]), inverted)
+    if hearer and words and words[0].i > verb.i:  # "told reporters" parsed as its subject
+        words = _noun_phrase_before(verb, sentence)
     while words and _is_quotation_mark(words[0]):  # the closing mark the parser hung on the speaker
         words = words[1:]
     if not words:
