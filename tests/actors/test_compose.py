@@ -118,7 +118,8 @@ def test_acronym_defined_after_a_comma(actor_of):
 @pytest.mark.parametrize("text, span, actor_id", [
     ("The Chinese said they would reply.", "The Chinese", "chn"),
     ("Officials rejected Malaysia's claim.", "Malaysia's", "mys"),
-], ids=["adjective", "possessive"])
+    ("Officials rejected Ivory Coast's claim.", "Ivory Coast's", "civ"),
+], ids=["adjective", "possessive", "english-name"])
 def test_a_country_word_alone_is_the_country(actor_of, text, span, actor_id):
     assert actor_of(text, span).id == actor_id
 
@@ -254,8 +255,12 @@ def test_a_pronoun_after_two_people_is_the_one_that_was_a_subject(parsed_actor_o
      "more arrests would follow.", "Joy Mwangi", "person.joy-mwangi", "KENCOP"),
     ("Turkish presidential envoy Kemal Arslan met Ali Hassan, a spokesman for the Iraqi "
      "interior ministry.", "Ali Hassan", "person.ali-hassan", "IRQGOV"),
+    ("Former French ambassador to Ivory Coast, Jean-Marc Roux, was recalled in May.",
+     "Jean-Marc Roux", "person.jean-marc-roux", "FRAGOV"),
+    ("Turkish presidential adviser Kemal Arslan spoke on Monday. Arslan said ties would improve.",
+     "Arslan said", "person.kemal-arslan", "TURGOV"),
 ], ids=["apposition-after", "surname-later", "apposition-before", "story-country",
-        "title-of-another-name"])
+        "title-of-another-name", "hyphenated-name", "presidential-adviser"])
 def test_a_person_the_kb_lacks_takes_the_code_of_the_apposition(actor_of, text, span, person,
                                                                  code):
     actor = actor_of(text, span.removesuffix(" said"))
@@ -288,3 +293,10 @@ def test_a_spokesman_after_a_role_noun_speaks_for_that_body(actor_of):
 def test_a_pronoun_after_a_person_the_kb_lacks_is_that_person(actor_of, text, actor_id):
     actor = actor_of(text, "He")
     assert (actor.id if actor else None) == actor_id
+
+
+def test_a_name_after_a_misparsed_title_keeps_the_title_code(parsed_actor_of):
+    text = "Democratic U.S. Congressman Ann Lee of Ohio criticised the plan."
+    for span in ("Ann Lee", "Democratic U.S. Congressman Ann Lee"):
+        actor = parsed_actor_of(text, span)
+        assert (actor.id, actor.code) == ("person.ann-lee", "USALEG")

@@ -123,10 +123,9 @@ class ArticleActors:
             self._introduced = []
             doc, texts = self.doc, self.texts
             sentence_starts = [sentence.start for sentence in doc.sents]
-            for last, token in enumerate(doc):
-                if not texts[last][:1].isupper() or not token.is_alpha \
-                        or last in self.named_tokens or (last + 1 < len(doc) and doc[
-                            last + 1].is_alpha and texts[last + 1][:1].isupper()):
+            for last in range(len(doc)):
+                if not _is_name_word(texts[last]) or last in self.named_tokens \
+                        or (last + 1 < len(doc) and _is_name_word(texts[last + 1])):
                     continue  # not the last word of a capitalised run
                 reader = _SpanReader(doc[last:last + 1], self)
                 first = reader._name_start(last)
@@ -175,7 +174,7 @@ class _SpanReader:
             if holder is None:
                 own = self.composed(self.doc[self.span.start:root.i + 1])
                 if own is not None:
-                    return own
+                    return self._named(own, self.span) or own  # "U.S. Congressman Ann Lee"
                 holder = min(self.inside, key=lambda m: self._steps_to(root, m))
         else:  # no parse: the last mention outside a prepositional phrase of the span
             outside = [m for m in self.inside if not self._after_preposition(m)]
@@ -290,7 +289,8 @@ class _SpanReader:
         title before the name ("special rapporteur Richard Bennett", up to 8 words before) or
         an apposition ("Ali Hassan, a spokesman for the Iraqi interior ministry,", "Iraq's
         envoy to Kenya, Ali Hassan,")."""
-        words = [t for t in self.span if t.is_alpha and not t.is_stop and t.lower_ not in TITLES]
+        words = [t for t in self.span if _is_name_word(t.text) and not t.is_stop
+                 and t.lower_ not in TITLES]
         if not 1 <= len(words) <= MAX_NAME_TOKENS or not all(t.text[:1].isupper()
                                                              for t in words):
             return None
@@ -305,14 +305,18 @@ class _SpanReader:
         return None
 
     def _name_start(self, last: int) -> int:
-        """The first word of the run of capitalised words ending at `last`."""
+        """The first word of the run of capitalised words ending at `last` ("Jean-Marc Simon",
+        whose hyphen may be a token of its own)."""
         first = last
         cues = self.kb.words.get("person_cue", frozenset())
-        while not self.doc[first].is_sent_start and last - first < MAX_NAME_TOKENS - 1 \
-                and self.texts[first - 1][:1].isupper() and self.doc[first - 1].is_alpha \
-                and first - 1 not in self.context.named_tokens \
-                and self.lower[first - 1] not in cues:
-            first -= 1
+        while not self.doc[first].is_sent_start and last - first < MAX_NAME_TOKENS - 1:
+            previous = first - 1
+            if self.texts[previous] == "-" and not self.doc[previous].is_sent_start:
+                previous -= 1
+            if not _is_name_word(self.texts[previous]) or previous in self.context.named_tokens \
+                    or self.lower[previous] in cues:
+                break
+            first = previous
         return first
 
     def _titled(self, first: int, last: int) -> Actor | None:
@@ -368,7 +372,7 @@ class _SpanReader:
             reader = _SpanReader(description, self.context)
             actor = reader.mentioned() or reader.composed(description) or reader.in_story_country()
             if actor is not None and actor.kind != "person":
-                return _member(actor, " ".join(self.texts[first:last + 1]))
+                return _member(actor, self.doc[first:last + 1].text)
         return None
 
     def _headed_by_role(self, description: Span) -> bool:
@@ -517,8 +521,7 @@ def _last_name_run(span: Span, taken: set[int], kb: KnowledgeBase) -> str | None
     runs: list[list[str]] = [[]]
     for token in span:
         is_part = token.i not in taken and token.text not in POSSESSIVE \
-            and token.lower_ not in cues and token.text[:1].isupper() \
-            and token.text.replace("-", "").replace("'", "").isalpha() and not token.is_stop
+            and token.lower_ not in cues and _is_name_word(token.text) and not token.is_stop
         if is_part:
             runs[-1].append(token.text)
         elif runs[-1]:
@@ -533,6 +536,11 @@ def _member(actor: Actor, name: str) -> Actor | None:
         return None
     return Actor(id=f"person.{slug(name)}", code=actor.code, name=name,
                  country=actor.country, sector=actor.sector, kind="person")
+
+
+def _is_name_word(text: str) -> bool:
+    """A capitalised word, hyphens and apostrophes aside ("Ben-Shabbat", "O'Neill")."""
+    return text[:1].isupper() and text.replace("-", "").replace("'", "").isalpha()
 
 
 def _with_alias(actor: Actor, alias: str) -> Actor:
