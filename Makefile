@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: install demo test bench evaluate train-parser train-model docs
+.PHONY: install demo test bench evaluate train-parser train-model docs screenshots
 
 $(BIN)/dyad: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,11 @@ test: install
 	$(BIN)/ruff check src tests bench training
 	bash scripts/ensure_chromium.sh
 	$(BIN)/pytest
+
+# Refreshes the README's pictures of the workbench (a plain test run keeps them in a temp folder).
+screenshots: install
+	bash scripts/ensure_chromium.sh
+	DYAD_SCREENSHOTS=docs/screenshots $(BIN)/pytest tests/serve/test_browser.py
 
 bench: install
 	$(BIN)/python bench/throughput.py

@@ -1,6 +1,7 @@
 """End-to-end: Debian's Chromium, headless, driven by Playwright against `dyad serve`'s app
-served on loopback over the session store; each test also writes its page's screenshot to
-docs/screenshots/ (the README shows them).
+served on loopback over the session store; each test also takes its page's screenshot, kept in a
+temporary folder, or in the folder named by DYAD_SCREENSHOTS (`make screenshots` refreshes
+docs/screenshots/, which the README shows; a plain test run leaves the repository untouched).
 
 The browser is the system's (/usr/bin/chromium, installed by scripts/ensure_chromium.sh from
 `make test`); Playwright never downloads one. A missing browser fails these tests.
@@ -8,6 +9,7 @@ The browser is the system's (/usr/bin/chromium, installed by scripts/ensure_chro
 
 from __future__ import annotations
 
+import os
 import re
 import socket
 import threading
@@ -22,7 +24,6 @@ from dyad.analyze.chart import QUAD_COLOURS
 from dyad.serve.app import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 VIEWPORT = {"width": 1200, "height": 800}
 # As the machine's own probe starts it: no sandbox as root, and no background network traffic
 # (this machine has no internet; Chromium's calls home are refused and slow it down).
@@ -79,7 +80,8 @@ def browser(tmp_path_factory: pytest.TempPathFactory):
 class Visit:
     """A page of the workbench, with the console errors and page errors it raised."""
 
-    def __init__(self, browser, base_url: str, path: str) -> None:
+    def __init__(self, browser, base_url: str, path: str, screenshots: Path) -> None:
+        self.screenshots = screenshots
         self.errors: list[str] = []
         self.page = browser.new_page()
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
@@ -89,8 +91,8 @@ class Visit:
         self.page.wait_for_load_state("networkidle")
 
     def screenshot(self, name: str) -> None:
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        target = SCREENSHOTS / f"{name}.png"
+        self.screenshots.mkdir(parents=True, exist_ok=True)
+        target = self.screenshots / f"{name}.png"
         self.page.screenshot(path=str(target))
         assert target.stat().st_size < MAX_SCREENSHOT_BYTES
 
@@ -99,12 +101,19 @@ class Visit:
         assert self.errors == []
 
 
+@pytest.fixture(scope="module")
+def screenshots(tmp_path_factory) -> Path:
+    """Where screenshots go: DYAD_SCREENSHOTS (e.g. docs/screenshots) or a temporary folder."""
+    chosen = os.environ.get("DYAD_SCREENSHOTS")
+    return Path(chosen) if chosen else tmp_path_factory.mktemp("screenshots")
+
+
 @pytest.fixture
-def visit(browser, base_url):
+def visit(browser, base_url, screenshots):
     opened: list[Visit] = []
 
     def open_page(path: str) -> Visit:
-        opened.append(Visit(browser, base_url, path))
+        opened.append(Visit(browser, base_url, path, screenshots))
         return opened[-1]
 
     yield open_page
