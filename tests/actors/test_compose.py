@@ -33,7 +33,11 @@ def actor_of(blank_nlp: Language, kb: KnowledgeBase):
     ("The Portuguese prime minister spoke in Brussels.", "The Portuguese prime minister",
      "prt.gov", "PRTGOV"),
     ("Guards stopped three Syrians at the border.", "three Syrians", "syr.cvl", "SYRCVL"),
-], ids=["student-education", "men-civilians", "office-government", "demonym-civilians"])
+    ("The Philippine government protested.", "The Philippine government", "phl.gov", "PHLGOV"),
+    ("Serb forces left the town.", "Serb forces", "srb.mil", "SRBMIL"),
+    ("Mozambican police fired tear gas.", "Mozambican police", "moz.cop", "MOZCOP"),
+], ids=["student-education", "men-civilians", "office-government", "demonym-civilians",
+        "philippine", "serb-not-montenegrin", "mozambican-not-myanmarese"])
 def test_country_word_and_role_noun(actor_of, text, span, actor_id, code):
     actor = actor_of(text, span)
     assert (actor.id, actor.code, actor.kind) == (actor_id, code, "sector")
