@@ -41,6 +41,14 @@ def test_person_code_is_the_role_at_the_date(kb, when, code):
     assert actor.id == "person.ahmed-al-sharaa" and actor.code == code
 
 
+@pytest.mark.parametrize("when, code", [
+    (dt.date(2019, 6, 1), "AFGREB"), (dt.date(2024, 6, 1), "AFGGOV"),
+], ids=["insurgency", "in-power"])
+def test_a_group_that_took_power_has_the_role_of_the_date(mentions, when, code):
+    found = mentions("The Taliban closed the schools.", published=when)
+    assert [(m.actor.id, m.actor.code) for m in found] == [("group.taliban", code)]
+
+
 def test_unknown_actor(kb):
     assert kb.get("person.nobody") is None
     with pytest.raises(KeyError):

@@ -471,7 +471,7 @@ class _SpanReader:
 
     def _named(self, actor: Actor, span: Span) -> Actor | None:
         """A country's sector or a group beside an unknown name in the span: that person, in
-        that role ("Taliban spokesman Zabihullah Mujahid" -> AFGREB)."""
+        that role ("Hamas spokesman Omar Khalidi" -> PSEUAFHAM)."""
         taken = set(self.context.named_tokens)
         self._words(span, taken)
         name = _last_name_run(span, taken, self.kb)

@@ -465,9 +465,10 @@ class _Builder:
         return None, None
 
     def add_role(self, row: Row) -> None:
-        person = row.required("person")
-        if self.actors.get(person) is None or self.actors[person].kind != "person":
-            raise row.error(f"unknown person '{person}' (not in a people file)")
+        person = row.required("person")  # or a group that changed role ("the Taliban")
+        if self.actors.get(person) is None or self.actors[person].kind not in ACTOR_KINDS:
+            raise row.error(f"unknown person '{person}' (not in a people or organizations "
+                            "file)")
         if self.defined_at[person][0] > self.rank:
             return  # the person was redefined by a higher rank, with its own roles
         start, end = row.date("from"), row.date("to")
