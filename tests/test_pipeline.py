@@ -145,3 +145,13 @@ def test_a_bug_on_one_article_is_its_skip_and_the_batch_goes_on(pipeline, tmp_pa
     skip = items[1]
     assert skip.reason == "coder_failed" and skip.input.endswith("1.txt")
     assert "KeyError" in skip.detail and "\n" not in skip.detail
+
+
+def test_user_of_a_weapon_named_by_a_stray_by_phrase_is_the_doer(pipeline):
+    # the parser makes the name after "by" the root; the "by" right after the participle still
+    # names who fired, and the rockets are not an (Iraqi) military that attacked the militia
+    text = "Rockets fired by Kataib Hezbollah struck US forces near Baghdad airport on Monday.\n"
+    result = pipeline.process(RawDocument(content=text, format="text", doc_path="rockets.txt"))
+    assaults = {(e.source.actor.id if e.source else None, e.target.actor.id if e.target else None)
+                for e in result.events if e.event_type == "ASSAULT"}
+    assert assaults == {("group.kataib-hezbollah", "usa.mil")}

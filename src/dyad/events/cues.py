@@ -1,6 +1,6 @@
 """Role and trigger cues of ``grammar.toml``'s ``[cues]`` table (reporting phrases, event nouns,
-topic verbs, approximators, joint verbs, goal words), kept apart from the core grammar the lexicon
-loader reads."""
+instrument nouns, topic verbs, approximators, joint verbs, goal words), kept apart from the core
+grammar the lexicon loader reads."""
 
 from __future__ import annotations
 
@@ -11,14 +11,15 @@ from pathlib import Path
 
 from dyad.events.lexicon import LexiconError, lexicon_dir
 
-FIELDS = ("reporting_case", "event_nouns", "topic_verbs", "approximators", "joint_verbs",
-          "topic_event_types", "goal_words")
+FIELDS = ("reporting_case", "event_nouns", "instrument_nouns", "topic_verbs", "approximators",
+          "joint_verbs", "topic_event_types", "goal_words")
 
 
 @dataclass(frozen=True, slots=True)
 class Cues:
     reporting_case: frozenset[str]
     event_nouns: frozenset[str]
+    instrument_nouns: frozenset[str]
     topic_verbs: frozenset[str]
     approximators: frozenset[str]
     joint_verbs: frozenset[str]

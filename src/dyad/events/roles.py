@@ -135,12 +135,15 @@ class _RoleFinder:
 
     def verb_roles(self, verb: Token, event_type: str) -> tuple[list[Found], list[Found]]:
         passive = any(c.dep_ in PASSIVE_DEPS for c in verb.children)
-        agent = self._child_with_prep(verb, self.grammar.agent_preps - {"from"}, ("obl",))
+        agent = self._child_with_prep(verb, self.grammar.agent_preps - {"from"}, ("obl",)) or (
+            self._stray_agent(verb))
         active_subject = subject_of(verb)  # "X condemned the attack by Y" is active
         if passive or (agent is not None and verb.tag_ == "VBN" and active_subject is None):
             target = self._actors(child_with(verb, ("nsubj:pass",)))
             source = self._actors(agent)
-            if not target and verb.dep_ == "acl":  # "the Syrians detained by police"
+            weapon = word_forms(verb.head) & self.cues.instrument_nouns
+            if not target and verb.dep_ == "acl" and not weapon:
+                # "the Syrians detained by police", not "rockets fired by X"
                 target = self._actors(verb.head)
         else:
             source = self._actors(active_subject)
@@ -173,6 +176,21 @@ class _RoleFinder:
         if not target and not has_argument(verb) and not takes_topic(verb, event_type):
             target = self._linear(verb, before=False)
         return source, target
+
+    def _stray_agent(self, verb: Token) -> Token | None:
+        """The phrase opened by a "by" right after a participle ("rockets fired by X", "carried
+        out by X"), which the parser may hang anywhere, even make the sentence's root."""
+        if verb.tag_ != "VBN":
+            return None
+        i = verb.i + 1
+        doc = verb.doc
+        while i < self.sentence.end and doc[i].dep_ == "compound:prt":
+            i += 1
+        if i >= self.sentence.end or doc[i].lower_ != "by" or doc[i].dep_ != "case":
+            return None
+        phrase = doc[i].head
+        return phrase if phrase.i > i and self.index.at(phrase) is not None else None
+
     def _clause_opening_name(self, verb: Token) -> list[Found]:
         """A name right before the verb that opens its clause ("..., and Al-Shatri also asked
         X"), which the parser gave another role while making a far noun the subject."""
@@ -270,8 +288,11 @@ class _RoleFinder:
         by = self._actors(self._child_with_prep(noun, self.grammar.agent_preps))
         to = self._actors(self._child_with_prep(noun, self.grammar.target_preps))
         modifier = self._actors(child_with(noun, ("amod", "compound")))
-        if frame == "agent":
-            source, target = possessor or of or by or modifier, to
+        if frame == "agent":  # "of" names the doer unless another phrase does ("X's shelling
+            # of Y")
+            of_is_doer = not (possessor or by)
+            source = possessor or by or (of if of_is_doer else []) or modifier
+            target = to or ([] if of_is_doer else of)
         elif frame == "mixed":  # "condemnation of the massacre ... in Syria": look deeper
             of_phrase = self._child_with_prep(noun, {"of"})
             # the phrases after it may continue it ("of the massacre of civilians attributed
@@ -335,8 +356,9 @@ class _RoleFinder:
         found: dict[int, Found] = {}  # one per mention: a long name may span conjuncts
         for head in [token, *conjuncts(token)]:
             event = self._is_event_noun(head) and self.index.at(head) is None
-            actor = (self._doer_of_event(head, weight) if event
-                     else self._actor_of_phrase(head, weight))
+            actor = self._user_of_weapon(head, weight) or (
+                self._doer_of_event(head, weight) if event
+                else self._actor_of_phrase(head, weight))
             if actor is not None:
                 found.setdefault(actor.mention.char_start, actor)
         return list(found.values())
@@ -351,15 +373,32 @@ class _RoleFinder:
         return bool(forms & self.cues.event_nouns) or any(
             self.lexicon.rules_for(form, "NOUN") for form in forms)
 
+    def _user_of_weapon(self, noun: Token, weight: float) -> Found | None:
+        """Who used the weapon a noun names ("rockets fired by X", "X's drones"), which stands
+        where its user would; the weapon noun itself may be a mention of some military."""
+        if not word_forms(noun) & self.cues.instrument_nouns:
+            return None
+        candidates = [child_with(noun, ("nmod:poss",)), *self._agent_phrases(noun)]
+        return next((actor for c in candidates if c is not None
+                     and (actor := self._actor_of_phrase(c, weight)) is not None), None)
+
+    def _agent_phrases(self, noun: Token) -> list[Token]:
+        """The "by" phrase of a noun or of a participle describing it ("strikes carried out by
+        X")."""
+        participles = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        by = self.grammar.agent_preps - {"from"}  # "fired from Lebanon" names a place
+        phrases = [self._child_with_prep(noun, self.grammar.agent_preps),
+                   *(self._child_with_prep(p, by) or self._stray_agent(p) for p in participles)]
+        return [phrase for phrase in phrases if phrase is not None]
+
     def _doer_of_event(self, noun: Token, weight: float) -> Found | None:
-        """Who did what an event noun names: its possessor, its "by" phrase, a name or adjective
-        modifying it ("US strikes", "the Lebanese demand") or, for a noun whose "of" is its
-        doer, the "of" phrase. Its patient ("the violence against protesters", "an assault on
-        workers") is not its doer."""
+        """Who did what an event noun names: its possessor, its "by" phrase or that of a
+        participle describing it, a name or adjective modifying it ("US strikes", "the Lebanese
+        demand") or, for a noun whose "of" is its doer, the "of" phrase. Its patient ("the
+        violence against protesters", "an assault on workers") is not its doer."""
         rules = [r for form in word_forms(noun) for r in self.lexicon.rules_for(form, "NOUN")]
         of_is_doer = not rules or rules[0].frame == "agent"
-        candidates = [child_with(noun, ("nmod:poss",)),
-                      self._child_with_prep(noun, self.grammar.agent_preps),
+        candidates = [child_with(noun, ("nmod:poss",)), *self._agent_phrases(noun),
                       *[c for c in noun.children if c.dep_ in ("compound", "amod")]]
         if of_is_doer:
             candidates.append(self._child_with_prep(noun, {"of"}))
