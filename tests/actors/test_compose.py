@@ -210,7 +210,9 @@ def test_an_ambiguous_or_unmatched_pronoun_has_no_actor(actor_of, text, span):
      "group.hamas"),
     ("The European Union met in Brussels. Ministers argued for hours. The bloc then agreed "
      "new tariffs.", "The bloc", "igo.eu"),
-], ids=["group", "bloc-two-sentences-back"])
+    ("The European Union met in Brussels. Two members accused the regional body of delay.",
+     "the regional body", "igo.eu"),
+], ids=["group", "bloc-two-sentences-back", "regional-body"])
 def test_a_noun_standing_for_an_earlier_actor_is_the_nearest_of_its_kind(actor_of, text, span,
                                                                          actor_id):
     assert actor_of(text, span).id == actor_id
