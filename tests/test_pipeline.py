@@ -155,3 +155,9 @@ def test_user_of_a_weapon_named_by_a_stray_by_phrase_is_the_doer(pipeline):
     assaults = {(e.source.actor.id if e.source else None, e.target.actor.id if e.target else None)
                 for e in result.events if e.event_type == "ASSAULT"}
     assert assaults == {("group.kataib-hezbollah", "usa.mil")}
+
+
+def test_hailing_from_a_place_is_no_support(pipeline):
+    text = "The Turkish envoy, who hails from Ankara, met Iraqi officials.\n"
+    result = pipeline.process(RawDocument(content=text, format="text", doc_path="envoy.txt"))
+    assert {e.event_type for e in result.events} == {"CONSULT"}

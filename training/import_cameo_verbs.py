@@ -15,6 +15,8 @@ What is kept, and why (a verb alone is ambiguous, so the derived file stays smal
   and a lemma listed under two PLOVER types is dropped as ambiguous;
 - simple patterns give conditional rows for the verb the pattern names (its ``# VERB``
   comment): ``- * NOUN [code]`` -> obj=noun;
+- every row of a verb with a non-event sense marked by a preposition ("hail from") gets the
+  condition that excludes it, from ``training/data/cameo_excluded_senses.tsv``;
 - generic verbs (``GENERIC_VERBS``), verbs with common non-event senses (``AMBIGUOUS_VERBS``)
   and every lemma already in ``triggers.tsv`` are skipped, and so are patterns whose noun the hand
   lexicon gives two types ("launch an attack": verbal ACCUSE or ASSAULT): the hand noun rows,
@@ -25,6 +27,7 @@ What is kept, and why (a verb alone is ambiguous, so the derived file stays smal
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -39,6 +42,8 @@ CAMEO2PLOVER = SHARED / "plover_gsr" / "CAMEO2PLOVER-2021.txt"
 LEXICONS = REPO / "src" / "dyad" / "data" / "lexicons"
 TRIGGERS_TSV = LEXICONS / "triggers.tsv"
 OUTPUT_TSV = LEXICONS / "cameo_verbs.tsv"
+# Verb senses the dictionary misses, excluded by a condition on every row of the verb.
+EXCLUDED_SENSES_TSV = REPO / "training" / "data" / "cameo_excluded_senses.tsv"
 STRENGTH = 0.6
 CONDITIONAL_STRENGTH = 0.7  # a verb with its object or preposition is less ambiguous
 
@@ -237,6 +242,22 @@ def build_rows(
     return sorted(rows, key=lambda r: (r.lemma, r.when is None, r.when or ""))
 
 
+def excluded_senses(path: Path) -> dict[str, str]:
+    """Lemma -> the condition that excludes its non-event sense ("hail" -> "not_prep=from")."""
+    senses: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            lemma, condition = line.split("\t")[:2]
+            senses[lemma] = condition
+    return senses
+
+
+def exclude_senses(rows: Iterable[Row], senses: Mapping[str, str]) -> list[Row]:
+    """Each row of a lemma with an excluded sense, with that sense's condition added."""
+    return [row if row.lemma not in senses else dataclasses.replace(
+        row, when=";".join(filter(None, (row.when, senses[row.lemma])))) for row in rows]
+
+
 def is_root_default(code: str) -> bool:
     """"080", "110": the catch-all code of a CAMEO root, given to verbs only their patterns code."""
     return len(code) == 3 and code.endswith("0")
@@ -275,7 +296,8 @@ def render(rows: Iterable[Row]) -> str:
 def main() -> None:
     mapping = parse_mapping(CAMEO2PLOVER.read_text(encoding="utf-8"))
     verbs = parse_verbs(CAMEO_VERBS.read_text(encoding="latin-1"))
-    rows = build_rows(verbs, mapping, ontology_modes(), hand_types(TRIGGERS_TSV))
+    rows = exclude_senses(build_rows(verbs, mapping, ontology_modes(), hand_types(TRIGGERS_TSV)),
+                          excluded_senses(EXCLUDED_SENSES_TSV))
     OUTPUT_TSV.write_text(render(rows), encoding="utf-8")
     print(f"{len(verbs)} CAMEO verb entries -> {len(rows)} rows in {OUTPUT_TSV.name}")
 

@@ -165,3 +165,14 @@ def test_shipped_file_shares_no_lemma_with_the_hand_lexicon():
 ], ids=str)
 def test_shipped_verbs_load_as_triggers(form, event_type):
     assert event_type in {r.event_type for r in load_lexicon().rules_for(form, "VERB")}
+
+
+def test_an_excluded_sense_adds_its_condition_to_every_row_of_the_verb(rows, importer, tmp_path):
+    path = tmp_path / "senses.tsv"
+    path.write_text("# lemma\tcondition\texample\nrebuke\tnot_prep=from\tmade up\n")
+    senses = importer.excluded_senses(path)
+    assert senses == {"rebuke": "not_prep=from"}
+    rebuke = [r.when for r in importer.exclude_senses(rows, senses) if r.lemma == "rebuke"]
+    assert rebuke == ["obj=envoy;not_prep=from", "not_prep=from"]
+    upbraid = [r.when for r in importer.exclude_senses(rows, senses) if r.lemma == "upbraid"]
+    assert upbraid == [None]

@@ -61,6 +61,8 @@ ONE_EVENT = [
                  ("ACCUSE", "irq", "tur"), id="accuse-of-gerund-not-an-event"),
     pytest.param("Iraq and Syria agreed to cooperate in the fight against the Islamic State.",
                  ("AGREE", "irq", "syr"), id="fight-as-goal-not-an-event"),
+    pytest.param("Turkey hailed the decision of Iraq.", ("SUPPORT", "tur", "irq"),
+                 id="hail-is-support"),
     pytest.param("Rockets fired by Hezbollah fighters struck Turkish troops in Syria.",
                  ("ASSAULT", "group.hezbollah", "tur.mil"), id="weapon-subject-user-by-agent"),
     pytest.param("Turkey's shelling of the PKK continued on Monday.",

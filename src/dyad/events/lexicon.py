@@ -15,7 +15,8 @@ from pathlib import Path
 
 from dyad.events.plover import load_ontology
 
-CONDITION_KINDS = frozenset({"prep", "obj", "not_obj", "near", "not_near", "mod", "light"})
+CONDITION_KINDS = frozenset({"prep", "not_prep", "obj", "not_obj", "near", "not_near", "mod",
+                             "light"})
 FRAMES = frozenset({"agent", "patient", "mixed"})
 POS_TAGS = {"VERB": "VB", "NOUN": "NN"}
 
@@ -177,7 +178,7 @@ def _conditions(
             raise LexiconError(f"{where}: bad condition {part!r} (kinds: {kinds})")
         listed = [w.strip().lower() for w in words.split("|") if w.strip()]
         # prepositions are matched as written; content words in all their forms
-        forms = frozenset(listed) if kind == "prep" else _expand(listed, irregular)
+        forms = frozenset(listed) if kind in ("prep", "not_prep") else _expand(listed, irregular)
         conditions.append(Condition(kind, forms))
     return tuple(conditions)
 

@@ -120,6 +120,8 @@ def _holds(condition: Condition, token: Token, sentence: Span) -> bool:
     match condition.kind:
         case "prep":
             return _prepositions(token) & words != set()
+        case "not_prep":
+            return _prepositions(token) & words == set()
         case "obj":
             return any(_forms(o) & words for o in _objects(token))
         case "not_obj":
