@@ -12,18 +12,19 @@ from dyad.actors.compose import actor_for_span
 from dyad.records import Actor, Article
 
 
+def composed_actor(nlp: Language, kb: KnowledgeBase, text: str, span: str) -> Actor | None:
+    """The actor composed for the first occurrence of `span` in `text`, as `nlp` reads it."""
+    article = Article(doc_id="test", text=text, published=dt.date(2025, 3, 15))
+    doc = nlp(text)
+    start = text.index(span)
+    return actor_for_span(start, start + len(span), doc, article,
+                          find_mentions(doc, article, kb), kb)
+
+
 @pytest.fixture
 def actor_of(blank_nlp: Language, kb: KnowledgeBase):
-    """The actor composed for the first occurrence of `span` in `text`."""
-
-    def run(text: str, span: str) -> Actor | None:
-        article = Article(doc_id="test", text=text, published=dt.date(2025, 3, 15))
-        doc = blank_nlp(text)
-        start = text.index(span)
-        return actor_for_span(start, start + len(span), doc, article,
-                              find_mentions(doc, article, kb), kb)
-
-    return run
+    """`composed_actor` on an unparsed text (tokens only)."""
+    return lambda text, span: composed_actor(blank_nlp, kb, text, span)
 
 
 @pytest.mark.parametrize("text, span, actor_id, code", [
@@ -225,16 +226,8 @@ def test_an_anaphor_with_no_earlier_actor_of_its_kind_has_none(actor_of):
 
 @pytest.fixture
 def parsed_actor_of(nlp: Language, kb: KnowledgeBase):
-    """`actor_of` on a parsed text: readings that need the dependency parse."""
-
-    def run(text: str, span: str) -> Actor | None:
-        article = Article(doc_id="test", text=text, published=dt.date(2025, 3, 15))
-        doc = nlp(text)
-        start = text.index(span)
-        return actor_for_span(start, start + len(span), doc, article,
-                              find_mentions(doc, article, kb), kb)
-
-    return run
+    """`composed_actor` on a parsed text: readings that need the dependency parse."""
+    return lambda text, span: composed_actor(nlp, kb, text, span)
 
 
 @pytest.mark.parametrize("text, actor_id", [
