@@ -275,9 +275,10 @@ def why_apart(a: Report, b: Report, rules: FusionRules) -> str | None:
             return "types of no one kin"
         if evidence_overlap(a, b, rules) < rules.kin_min_overlap:
             return "kin types, too few shared words"
-    if date_span(a, rules) is None or date_span(b, rules) is None:
+    span_a, span_b = date_span(a, rules), date_span(b, rules)
+    if span_a is None or span_b is None:
         return "no usable date"
-    if not _dates_fit(a, b, rules):
+    if not _spans_fit(a, span_a, b, span_b, rules):
         return "dates apart"
     if not _placed_alike(a, b, rules):
         return "places differ"
@@ -285,22 +286,25 @@ def why_apart(a: Report, b: Report, rules: FusionRules) -> str | None:
     pairings = [((a_source, b_source), (a_target, b_target))]
     if {family, other_family} <= rules.symmetric_families:
         pairings.append(((a_source, b_target), (a_target, b_source)))
-    if not any(all(_sides_fit(x, y, rules) for x, y in pairing) for pairing in pairings):
+    fitting = [p for p in pairings if all(_sides_fit(x, y, rules) for x, y in p)]
+    if not fitting:
         return "sides do not fit"
-    if not any(
-        all(_sides_fit(x, y, rules) for x, y in pairing)
-        and any(x is not None and y is not None for x, y in pairing)
-        for pairing in pairings
-    ):
+    if not any(x is not None and y is not None for pairing in fitting for x, y in pairing):
         return "no side known in both"
     return None
 
 
 def _dates_fit(a: Report, b: Report, rules: FusionRules) -> bool:
+    """Whether the two reports' dates fit (:func:`_spans_fit`); an unknown date fits none."""
+    span_a, span_b = date_span(a, rules), date_span(b, rules)
+    return span_a is not None and span_b is not None and _spans_fit(a, span_a, b, span_b, rules)
+
+
+def _spans_fit(a: Report, span_a: tuple[dt.date, dt.date], b: Report,
+               span_b: tuple[dt.date, dt.date], rules: FusionRules) -> bool:
     """Their date spans overlap; two day-precise dates may differ by ``day_slack`` days at most
     (their spans, each widened by it, would let a Sunday fit a Tuesday)."""
-    span_a, span_b = date_span(a, rules), date_span(b, rules)
-    if span_a is None or span_b is None or span_a[0] > span_b[1] or span_b[0] > span_a[1]:
+    if span_a[0] > span_b[1] or span_b[0] > span_a[1]:
         return False
     if a.precision == b.precision == "day" and a.date is not None and b.date is not None:
         return abs((a.date - b.date).days) <= rules.day_slack
