@@ -232,7 +232,7 @@ class _SpanReader:
     def composed(self, span: Span) -> Actor | None:
         """A country word + a role noun (+ a name), or an ethnic word + an armed noun."""
         country, country_form, sector, has_head = None, None, None, False
-        cues = self.kb.words.get("person_cue", frozenset())  # "ministry spokesman": ministry
+        cues = self.kb.words_of("person_cue")  # "ministry spokesman": ministry
         for kind, found in self._words(span):
             if kind == "country" and country is None:
                 country, country_form = found
@@ -308,7 +308,7 @@ class _SpanReader:
         """The first word of the run of capitalised words ending at `last` ("Jean-Marc Simon",
         whose hyphen may be a token of its own)."""
         first = last
-        cues = self.kb.words.get("person_cue", frozenset())
+        cues = self.kb.words_of("person_cue")
         while not self.doc[first].is_sent_start and last - first < MAX_NAME_TOKENS - 1:
             previous = first - 1
             if self.texts[previous] == "-" and not self.doc[previous].is_sent_start:
@@ -387,7 +387,7 @@ class _SpanReader:
         if not words:
             return False
         head = words[-1].i
-        if self.lower[head] in self.kb.words.get("person_cue", frozenset()):
+        if self.lower[head] in self.kb.words_of("person_cue"):
             return True
         for start in range(max(description.start, head - 3), head + 1):
             found = self.tables.heads.longest_at(self.lower, self.texts, start)
@@ -404,8 +404,8 @@ class _SpanReader:
         if len(words) != 1 or not self.doc.has_annotation("SENT_START"):
             return None
         pronoun = words[0]
-        person = pronoun.lower_ in self.kb.words.get("person_pronoun", frozenset())
-        if not person and pronoun.lower_ not in self.kb.words.get("group_pronoun", frozenset()):
+        person = pronoun.lower_ in self.kb.words_of("person_pronoun")
+        if not person and pronoun.lower_ not in self.kb.words_of("group_pronoun"):
             return None
         sentence = pronoun.sent
         first = self.doc[sentence.start - 1].sent if sentence.start > 0 else sentence
@@ -517,7 +517,7 @@ def _country_of(kb: KnowledgeBase, names) -> tuple[str, str] | None:
 
 def _last_name_run(span: Span, taken: set[int], kb: KnowledgeBase) -> str | None:
     """The last run of 2-4 capitalised words in `span` that no table reads: a person's name."""
-    cues = kb.words.get("person_cue", frozenset())
+    cues = kb.words_of("person_cue")
     runs: list[list[str]] = [[]]
     for token in span:
         is_part = token.i not in taken and token.text not in POSSESSIVE \

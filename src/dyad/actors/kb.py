@@ -133,6 +133,10 @@ class KnowledgeBase:
     # "kurdish" -> ((country the story names, actor id), ...), tried in order
     ethnic_groups: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
+    def words_of(self, kind: str) -> frozenset[str]:
+        """The words.tsv words of ``kind`` ("person_cue", "anaphor_group"); none if unlisted."""
+        return self.words.get(kind, frozenset())
+
     def get(self, actor_id: str) -> Actor | None:
         if actor_id in self.actors:
             return self.actors[actor_id]

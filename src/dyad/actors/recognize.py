@@ -130,8 +130,8 @@ class _Context:
         self.kb, self.when, self.tables = kb, when, tables_for(kb)
         self.texts = token_texts(doc)
         self.lower = [text.lower() for text in self.texts]
-        self.modifiers = kb.words.get("modifier", frozenset())
-        self.past = kb.words.get("past_marker", frozenset())
+        self.modifiers = kb.words_of("modifier")
+        self.past = kb.words_of("past_marker")
 
     def word(self, index: int) -> str:
         return self.lower[index] if 0 <= index < len(self.lower) else ""
@@ -220,10 +220,10 @@ def _name_candidates(context: _Context, start: int, end: int,
         if name.form in (COUNTRY, ADJECTIVE) or (name.form == ALIAS and name.actor_id in kb.actors
                                                  and kb.actors[name.actor_id].kind == "country"):
             found += _country_word_candidates(context, start, end, name)
-        elif name.form == DEMONYM and context.word(end) in kb.words.get("state_stance", ()):
+        elif name.form == DEMONYM and context.word(end) in kb.words_of("state_stance"):
             continue  # "the Lebanese demand": the adjective's reading, the government's stance
         elif name.form == CAPITAL:
-            if context.word(start - 1) not in context.kb.words.get("locative", ()):
+            if context.word(start - 1) not in context.kb.words_of("locative"):
                 found.append(Candidate(start, end, name.actor_id, CAPITAL))
         else:
             found.append(Candidate(start, end, name.actor_id, name.form))
@@ -243,7 +243,7 @@ def _country_word_candidates(context: _Context, start: int, end: int,
     if head is not None and not (head[1][0][0] == "office" and _owns_named_body(context, head[0])):
         span_start = context.left_edge(start)
         found.append(_headed(context, iso3, span_start, head_start, head[0], head[1][0]))
-    elif head is None and context.word(end) in context.kb.words.get("state_stance", ()):
+    elif head is None and context.word(end) in context.kb.words_of("state_stance"):
         # "the Emirati request", "the Lebanese position": a stance held by the government
         found.append(Candidate(start, end, f"{iso3.lower()}.gov", DESCRIPTION))
     found += _office_of_country(context, iso3, start, end)
@@ -263,8 +263,8 @@ def _standalone_sectors(context: _Context, candidates: Sequence[Candidate], doc:
     country or country-sector mention before it in the same or previous sentence, else the
     article's dominant country (less trusted). A generic agent with no country to take
     ("police", "the rebels") is the sector alone."""
-    standalone = context.kb.words.get("standalone_sector", frozenset())
-    generic = context.kb.words.get("generic_agent", frozenset())
+    standalone = context.kb.words_of("standalone_sector")
+    generic = context.kb.words_of("generic_agent")
     covered = {i for c in candidates for i in range(c.start, c.end)}
     dominant = _dominant_country(context, candidates)
     found = []
@@ -298,7 +298,7 @@ def _modifies_noun(context: _Context, doc: Doc, start: int, end: int) -> bool:
     is too loose a reference to place in a country (but "army spokesman" speaks for the army)."""
     return doc.has_annotation("DEP") and doc[end - 1].dep_ in ("compound", "amod") \
         and context.texts[start].islower() \
-        and context.word(end) not in context.kb.words.get("person_cue", frozenset())
+        and context.word(end) not in context.kb.words_of("person_cue")
 
 
 def _following_country(context: _Context, end: int) -> str | None:
@@ -425,7 +425,7 @@ def _bare_title_start(context: _Context, name_start: int) -> int | None:
         words = tuple(context.lower[max(0, name_start - length):name_start])
         if len(words) == length and words in context.tables.office_ends:
             return name_start - length
-    if context.word(name_start - 1) in context.kb.words.get("person_cue", ()):
+    if context.word(name_start - 1) in context.kb.words_of("person_cue"):
         return name_start - 1
     return None
 
@@ -433,7 +433,7 @@ def _bare_title_start(context: _Context, name_start: int) -> int | None:
 def _unknown_people(context: _Context, candidates: Sequence[Candidate]) -> list[Candidate]:
     """Capitalised words after a cue ("MP", "minister"): a person the knowledge base lacks."""
     known_starts = {c.start for c in candidates}
-    cues = context.kb.words.get("person_cue", frozenset())
+    cues = context.kb.words_of("person_cue")
     found = []
     for index, word in enumerate(context.lower):
         if word not in cues or index + 1 in known_starts:
@@ -458,7 +458,7 @@ def _resolve_short_names(context: _Context, candidates: list[Candidate]) -> list
     for c in candidates:
         if c.actor_id and c.form not in (SHORT, SHORT_MT):
             first_full.setdefault(c.actor_id, []).append(c.start)
-    blockers = context.kb.words.get("not_a_name_before", frozenset())
+    blockers = context.kb.words_of("not_a_name_before")
     best: dict[tuple[int, int], tuple[int, Candidate]] = {}
     kept = []
     for c in candidates:
