@@ -13,10 +13,13 @@ from __future__ import annotations
 import argparse
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
+
+from crossfit import story_coder, story_models
+from event_data import DEV_FOLDS
 
 from dyad.config import Settings
 from dyad.evaluate.cli import DEFAULT_DATA_DIR
-from dyad.evaluate.coder import pipeline_story_coder
 from dyad.evaluate.voa import (
     GoldRole,
     GoldStory,
@@ -116,11 +119,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", default=DEFAULT_DATA_DIR)
     parser.add_argument("--show", help="print the cases of this class")
+    parser.add_argument("--fold-models", type=Path, nargs=DEV_FOLDS, metavar="DIR",
+                        help="read each story with the model trained without it (crossfit.py)")
     args = parser.parse_args()
     stories = load_bundled_gold(args.data_dir, "dev")
     # One model thread: on a shared machine two spin against other processes.
-    coder = pipeline_story_coder(Settings(threads=1))
-    model = EventModel.load(threads=1)
+    settings = Settings(threads=1)
+    coder = story_coder(args.fold_models, settings)
+    models = story_models(args.fold_models, threads=1)
     misses: Counter[str] = Counter()
     false_positives: Counter[str] = Counter()
     by_type: Counter[tuple[str, str]] = Counter()
@@ -135,7 +141,7 @@ def main() -> None:
         for event in gold:
             if id(event) in found_gold:
                 continue
-            kind = miss_class(story, event, system, model)
+            kind = miss_class(story, event, system, models(story))
             misses[kind] += 1
             by_type[(event.event_type, kind.split(" ")[0])] += 1
             if args.show == kind:

@@ -57,6 +57,9 @@ NOMINAL_TAGS = ("NN", "CD")  # Penn tag prefixes of a head a name may widen to
 # VOA dev sentences without a gold event outnumber the coded ones; a fixed share of them (chosen
 # by hash, so always the same) keeps training within its time budget on 2 shared cores.
 VOA_NEGATIVE_SHARE = 0.4
+# VOA dev stories fall in this many folds (by hash of the story id) for cross-fitting: a model
+# trained without one fold reads that fold's stories as unseen news (training/tune_coder.py).
+DEV_FOLDS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,8 +250,16 @@ def sentence_splitter() -> spacy.language.Language:
     return nlp
 
 
-def voa_dev_examples(data_dir: Path, gold_dir: Path | None = None) -> list[Example]:
-    """Sentences of coded VOA dev stories: gold events' types and roles; the rest are negatives."""
+def dev_fold(story_id: str) -> int:
+    """The cross-fitting fold (0 .. DEV_FOLDS - 1) of a VOA dev story, fixed by its id."""
+    digest = hashlib.sha256(("dyad-dev-fold:" + story_id).encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big") % DEV_FOLDS
+
+
+def voa_dev_examples(data_dir: Path, gold_dir: Path | None = None,
+                     left_out_fold: int | None = None) -> list[Example]:
+    """Sentences of coded VOA dev stories: gold events' types and roles; the rest are negatives.
+    Stories of ``left_out_fold`` (``dev_fold``) are left out."""
     files = sorted((gold_dir or default_gold_dir()).glob("*.jsonl"))
     if not files:
         return []
@@ -258,6 +269,8 @@ def voa_dev_examples(data_dir: Path, gold_dir: Path | None = None) -> list[Examp
     for story in stories:
         if story.split != "dev":
             continue  # test stories are never trained on
+        if left_out_fold is not None and dev_fold(story.story_id) == left_out_fold:
+            continue
         by_sentence: dict[tuple[int, int], list] = {}
         for event in story.events:
             by_sentence.setdefault((event.sentence_start, event.sentence_end), []).append(event)
@@ -367,13 +380,15 @@ def widened_examples(examples: list[Example], nlp: spacy.language.Language) -> l
     return widened
 
 
-def all_examples(data_dir: Path, widen_spans: bool = False) -> list[Example]:
+def all_examples(data_dir: Path, widen_spans: bool = False,
+                 left_out_fold: int | None = None) -> list[Example]:
     """Every example; ``widen_spans`` puts the non-conflibert role spans in conflibert's
-    convention (``widen_to_phrase``; not yet used by a shipped model)."""
+    convention (``widen_to_phrase``); VOA dev stories of ``left_out_fold`` are left out."""
     classes = conflibert_class_examples(data_dir)
     raw_texts = {normalized_text(ex.text): ex.text for ex in classes}
     conflibert = merge_conflibert(classes, conflibert_ner_examples(data_dir, raw_texts))
-    others = plover_examples(data_dir) + voa_dev_examples(data_dir) + written_examples()
+    others = (plover_examples(data_dir) + voa_dev_examples(data_dir, left_out_fold=left_out_fold)
+              + written_examples())
     return conflibert + (widened_examples(others, load_language()) if widen_spans else others)
 
 

