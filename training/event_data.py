@@ -36,6 +36,8 @@ NER_ROLES = {"S": SOURCE, "T": TARGET, "R": SOURCE}
 MARKUP_TAG = re.compile(r"\((SRC|TAR|SRC/TAR|EVT|LOC): ([^()]*)\)")
 MARKUP_ROLES = {"SRC": SOURCE, "SRC/TAR": SOURCE, "TAR": TARGET}
 WRITTEN_EVENTS = Path(__file__).parent / "data" / "written_events.jsonl"
+# PLOVER types we labelled on conflibert_cameo training sentences of classes 1-4 (by key).
+CONFLIBERT_TYPES = Path(__file__).parent / "data" / "conflibert_types.jsonl"
 # One span convention for the tagger, conflibert's (the largest source): a role is the whole noun
 # phrase ("US President Donald Trump's decision"), where plover_gsr, our VOA gold and the written
 # sentences mark the shortest name ("Trump"). Their spans are widened along these dependencies
@@ -85,15 +87,42 @@ def _type_vector(names: set[str]) -> tuple[int, ...]:
     return tuple(TYPE_PRESENT if name in names else TYPE_ABSENT for name in PLOVER_TYPES)
 
 
-def conflibert_class_examples(data_dir: Path) -> list[Example]:
+def conflibert_class_examples(data_dir: Path, types_path: Path = CONFLIBERT_TYPES
+                              ) -> list[Example]:
+    labelled = conflibert_types(types_path)
     examples = []
     for sentence in load_conflibert(data_dir):
+        held_out = is_held_out(sentence.text)
         # Class 0 (statements) holds no codable event: negative for every type (issue 5).
+        # Classes 1-4 train the type head where we labelled their types (never held out).
         types = NO_TYPES if sentence.label == 0 else UNKNOWN_TYPES
-        examples.append(
-            Example(sentence.text, "conflibert", is_held_out(sentence.text), sentence.label, types)
-        )
+        named = None if held_out else labelled.get(conflibert_key(sentence.text))
+        if named is not None:
+            types = _type_vector(named)
+        examples.append(Example(sentence.text, "conflibert", held_out, sentence.label, types))
     return examples
+
+
+def conflibert_key(text: str) -> str:
+    """A conflibert sentence's key in ``conflibert_types.jsonl``: its text is not copied there."""
+    return hashlib.sha256(normalized_text(text).encode("utf-8")).hexdigest()[:16]
+
+
+def conflibert_types(path: Path = CONFLIBERT_TYPES) -> dict[str, set[str]]:
+    """Our PLOVER type labels of conflibert training sentences, by ``conflibert_key``."""
+    if not path.exists():
+        return {}
+    labelled = {}
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            unknown = set(record["types"]) - set(PLOVER_TYPES)
+            if unknown:
+                raise ValueError(f"{path}:{number}: not PLOVER types: {sorted(unknown)}")
+            labelled[record["key"]] = set(record["types"])
+    return labelled
 
 
 def read_conll(path: Path) -> Iterator[list[tuple[str, str]]]:

@@ -1,8 +1,9 @@
-"""The training data: one span convention (short-name role spans widened to their noun phrase)
-and the cross-fitting folds of the VOA dev stories."""
+"""The training data: one span convention (short-name role spans widened to their noun phrase),
+our type labels on conflibert training sentences, and the cross-fitting folds of VOA dev."""
 
 from __future__ import annotations
 
+import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -10,8 +11,23 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "training"))
-from event_data import DEV_FOLDS, SOURCE, TARGET, RoleSpan, dev_fold, widen_to_phrase
+from event_data import (
+    DEV_FOLDS,
+    SOURCE,
+    TARGET,
+    TYPE_ABSENT,
+    TYPE_PRESENT,
+    TYPE_UNKNOWN,
+    RoleSpan,
+    conflibert_class_examples,
+    conflibert_key,
+    conflibert_types,
+    dev_fold,
+    widen_to_phrase,
+)
 
+from dyad.evaluate.gold import PLOVER_TYPES
+from dyad.evaluate.splits import is_held_out
 from dyad.evaluate.voa import load_split
 from dyad.nlp import load_language
 
@@ -66,3 +82,33 @@ def test_every_dev_story_falls_in_one_fold_and_every_fold_has_stories():
     assert sorted(folds) == list(range(DEV_FOLDS))
     assert min(folds.values()) >= len(dev) // (2 * DEV_FOLDS)  # no fold nearly empty
     assert [dev_fold(story) for story in dev] == [dev_fold(story) for story in dev]
+
+
+def test_our_type_labels_reach_conflibert_training_sentences_only(tmp_path):
+    training = "Rebels shelled the town of Kobani for the 1th day."
+    held_out = "Rebels shelled the town of Kobani for the 0th day."
+    assert not is_held_out(training) and is_held_out(held_out)
+    statement = "The minister spoke to reporters in Ankara."
+    unlabelled = "Rebels shelled the town of Kobani for the 3th day."
+    folder = tmp_path / "conflibert_cameo" / "cameo_class"
+    folder.mkdir(parents=True)
+    (folder / "train.tsv").write_text(
+        f"{training}\t4\n{held_out}\t4\n{statement}\t0\n{unlabelled}\t4\n", encoding="utf-8")
+    labels = tmp_path / "types.jsonl"
+    labels.write_text("".join(
+        json.dumps({"key": conflibert_key(text), "types": ["ASSAULT"]}) + "\n"
+        for text in (training, held_out)), encoding="utf-8")  # fmt: skip
+    types = {ex.text: ex.types for ex in conflibert_class_examples(tmp_path, labels)}
+    assault = PLOVER_TYPES.index("ASSAULT")
+    assert types[training][assault] == TYPE_PRESENT
+    assert sum(v == TYPE_ABSENT for v in types[training]) == len(PLOVER_TYPES) - 1
+    assert set(types[held_out]) == {TYPE_UNKNOWN}  # held out: never trained, label ignored
+    assert set(types[statement]) == {TYPE_ABSENT}
+    assert set(types[unlabelled]) == {TYPE_UNKNOWN}
+
+
+def test_a_type_label_outside_plover_names_the_line(tmp_path):
+    labels = tmp_path / "types.jsonl"
+    labels.write_text('{"key": "ab", "types": ["ATTACK"]}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"types.jsonl:1: not PLOVER types: \['ATTACK'\]"):
+        conflibert_types(labels)
