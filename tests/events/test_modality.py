@@ -42,6 +42,9 @@ def flags(nlp, text: str, trigger: str) -> Modality:
          HYPOTHETICAL),
         ("If Turkey enhances security cooperation, it will achieve additional gains.",
          "enhances", HYPOTHETICAL),
+        ("Baghdad shells the border posts if the militia crosses.", "shells", HYPOTHETICAL),
+        ("The militia warned that it would strike the base if the convoy moved.", "strike",
+         HYPOTHETICAL),
         ("In the event that Turkey is able to enhance cooperation, it will achieve gains.",
          "achieve", HYPOTHETICAL),
         ("Relations between the two countries may witness development.", "witness",
@@ -72,7 +75,8 @@ def flags(nlp, text: str, trigger: str) -> Modality:
     ids=[
         "did-not", "not-any-noun", "never", "without", "failed-to", "refused-to", "will",
         "plans-to", "is-expected-to", "threatened-to", "promised-to", "wants-to",
-        "in-the-process-of", "if-clause", "in-the-event-that-consequent", "may",
+        "in-the-process-of", "if-clause", "consequent-of-if", "warned-would-if",
+        "in-the-event-that-consequent", "may",
         "reported-would", "urged-object-to", "idea-of", "during-n-year-war", "historically",
         "past-perfect", "since-old-year", "dated-years-before", "object-of-modal-verb",
         "subject-of-modal-verb",
@@ -103,13 +107,17 @@ def test_flags(nlp, text, trigger, expected):
         ("Farmers are not only angry with the ministry but also with the banks.", "angry"),
         ("The villagers were not merely ignored, they were attacked.", "ignored"),
         ("In the past month, Ankara has closed the border crossing twice.", "closed"),
+        # a threat or offer made on a condition was made; what it announces was not
+        ("Ankara is threatening retaliation against Washington if hit by sanctions.",
+         "threatening"),
+        ("Tehran offered talks with the agency if sanctions are eased.", "offered"),
     ],
     ids=[
         "plain-past", "detained", "condemned", "negation-of-another-clause",
         "modal-of-relative-clause", "first-since-is-news", "recent-month",
         "single-attack-toll-is-news", "recent-since-is-ongoing", "this-month",
         "ongoing-for-years", "ongoing-long", "not-only-but-also", "not-merely",
-        "in-the-past-month",
+        "in-the-past-month", "threat-on-a-condition", "offer-on-a-condition",
     ],
 )
 def test_reported_fact_has_no_flags(nlp, text, trigger):

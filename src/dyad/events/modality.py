@@ -55,6 +55,7 @@ class ModalityCues:
     hypothetical_governors: frozenset[str]
     hypothetical_nouns: frozenset[str]
     conditional_marks: frozenset[str]
+    conditional_acts: frozenset[str]
     hypothetical_phrases: tuple[str, ...]
     conditional_openers: tuple[str, ...]
     historical_adverbs: frozenset[str]
@@ -88,6 +89,7 @@ def modality_cues() -> ModalityCues:
         hypothetical_governors=word_forms(lexicon.strings("hypothetical.governors")),
         hypothetical_nouns=frozenset(lexicon.strings("hypothetical.nouns")),
         conditional_marks=frozenset(lexicon.strings("hypothetical.marks")),
+        conditional_acts=word_forms(lexicon.strings("hypothetical.conditional_acts")),
         hypothetical_phrases=lexicon.strings("hypothetical.phrases"),
         conditional_openers=lexicon.strings("hypothetical.sentence_openers"),
         historical_adverbs=frozenset(lexicon.strings("historical.adverbs")),
@@ -260,9 +262,11 @@ def _hypothetical_in_tree(trigger: Token, cues: ModalityCues) -> bool:
         child.dep_.startswith("aux") and child.lower_ in cues.modals for child in head.children
     ):
         return True
-    # a main clause whose condition is an "if" clause: the consequent is hypothetical too
+    # a main clause whose condition is an "if" clause: the consequent is hypothetical too;
+    # but a threat or an offer made on a condition was made ("threatening retaliation if hit")
+    conditioned = not _word(head) & cues.conditional_acts
     for child in head.children:
-        if child.dep_ == "advcl" and any(
+        if conditioned and child.dep_ == "advcl" and any(
             grandchild.dep_ == "mark" and grandchild.lower_ in cues.conditional_marks
             for grandchild in child.children
         ):
