@@ -98,10 +98,13 @@ def test_conjoined_verb_without_report_names_no_source(nlp):
         ('"The soldiers left before dawn," wrote the commander.', "the commander"),
         ("The harvest was poor this year and prices rose sharply.", None),
         ('"Nobody came back," the villagers told the envoy.', "the villagers"),
+        # the parser hangs "told" on "spokesperson" as a relative clause
+        ('"We reject the allegations made by Kenya," Sudanese army spokesperson Tarek Hamdan '
+         "told reporters.", "Tarek Hamdan"),
     ],
     ids=["after-quote", "inverted-with-appositive", "appositive-before", "pronoun",
          "wrote-inverted", "no-verb-of-saying",
-         "told-after-quote"],
+         "told-after-quote", "told-misparsed-after-quote"],
 )
 def test_speaker_of_the_reporting_verb(nlp, text, expected):
     sentence = nlp(text)[:]

@@ -198,3 +198,14 @@ def test_no_role_is_read_from_the_speakers_own_phrase(code):
                          target="Turkish drones")
     assert sorted(summary(e) for e in code(text, prediction)) == [
         ("ACCUSE", "person.hamid-al-shatri", "tur.mil"), ("ASSAULT", "tur.mil", None)]
+
+
+def test_we_inside_a_quote_is_the_speaker(code):
+    # The lexicon reads "reject" with Damascus in its object and no actor as its subject: "We"
+    # stands for the speaker of the verb of saying after the quotation.
+    text = ('"We reject the allegations made by Damascus," Iraqi foreign minister Fuad Hussein '
+            "told reporters.")
+    events = code(text, reading(text, {"REJECT": 0.9}))
+    reject = next(e for e in events if e.event_type == "REJECT")
+    assert reject.source is not None and reject.source.actor.id == "person.fuad-hussein"
+    assert dict(reject.trace)["source"] == "speaker of the quote (first-person subject)"

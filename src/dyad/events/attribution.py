@@ -85,7 +85,12 @@ def reporting_verb(sentence: Span) -> Token | None:
         if (child.dep_ in REPORTING_DEPS and child.i > root.i and _is_speech_verb(child)
                 and any(_is_quotation_mark(token) or token.text == "," for token in opening)):
             return child
-    return None
+    # a parse that hung the verb of saying elsewhere ('"We reject ...," spokesperson Randhir
+    # Jaiswal told reporters' read as a relative clause): the first one after the quotation
+    closing = next((t for t in sentence if t.i > root.i and _is_quotation_mark(t)), None)
+    if closing is None:
+        return None
+    return next((t for t in doc[closing.i + 1 : sentence.end] if _is_speech_verb(t)), None)
 
 
 def speaker(verb: Token, sentence: Span) -> list[Token] | None:

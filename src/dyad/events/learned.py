@@ -40,6 +40,7 @@ from dyad.events.lexicon import load_lexicon
 from dyad.events.modality import flagged_word
 from dyad.events.plover import load_ontology
 from dyad.events.roles import MentionIndex, Roles
+from dyad.events.syntax import subject_of
 from dyad.models.event_model import SentencePrediction, SpanGuess
 from dyad.records import Article, Event, Mention
 from dyad.segment import content_sentences
@@ -176,6 +177,10 @@ class _SentenceCoder:
         source, target = event.source, event.target
         trace.append(("source", "parse" if source else "none"))
         trace.append(("target", "parse" if target else "none"))
+        if source is None:
+            source = self._first_person_speaker(event.trigger, exclude=target)
+            if source is not None:
+                trace[1] = ("source", "speaker of the quote (first-person subject)")
         if "fill" in self.settings.families:
             if source is None:
                 source = self._tagged(self.prediction.source_spans, exclude=target)
@@ -224,6 +229,19 @@ class _SentenceCoder:
                      ("source", source_by), ("target", target_by)]
             events.append(self._finish(event, _raw_score(score, source, target, False), trace))
         return events
+
+    def _first_person_speaker(self, trigger: str, exclude: Mention | None) -> Mention | None:
+        """ "We strongly reject the allegations," the spokesperson said: the speaker of the
+        sentence's verb of saying is the doer when the trigger's subject is "we" or "I"."""
+        first = trigger.split(" ")[0]
+        word = next((t for t in self.sentence if t.text == first), None)
+        subject = subject_of(word) if word is not None else None
+        if subject is None or subject.lower_ not in self.kb.words_of("speaker_pronoun"):
+            return None
+        spoken = self._speaker()
+        if spoken is None or not _pairs_with(spoken[0], exclude):
+            return None
+        return spoken[0]
 
     def _speaker(self) -> tuple[Mention, tuple[int, int]] | None:
         """The actor who speaks through the sentence's verb of saying, with the characters of
