@@ -209,3 +209,13 @@ def test_we_inside_a_quote_is_the_speaker(code):
     reject = next(e for e in events if e.event_type == "REJECT")
     assert reject.source is not None and reject.source.actor.id == "person.fuad-hussein"
     assert dict(reject.trace)["source"] == "speaker of the quote (first-person subject)"
+
+
+def test_a_pronoun_subject_is_the_one_subject_named_before_it(code):
+    # Two people are named before "he": the parse roles take neither; the actor layer takes
+    # the one that is a subject.
+    text = "Shaibani met Fuad Hussein in Baghdad on Monday, and he later condemned the PKK."
+    events = code(text, reading(text, {"ACCUSE": 0.9}))
+    accuse = next(e for e in events if e.event_type == "ACCUSE")
+    assert summary(accuse) == ("ACCUSE", "person.asaad-al-shaibani", "group.pkk")
+    assert dict(accuse.trace)["source"] == "antecedent of the subject pronoun"

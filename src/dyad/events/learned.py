@@ -178,9 +178,9 @@ class _SentenceCoder:
         trace.append(("source", "parse" if source else "none"))
         trace.append(("target", "parse" if target else "none"))
         if source is None:
-            source = self._first_person_speaker(event.trigger, exclude=target)
+            source, source_by = self._pronoun_subject(event.trigger, exclude=target)
             if source is not None:
-                trace[1] = ("source", "speaker of the quote (first-person subject)")
+                trace[1] = ("source", source_by)
         if "fill" in self.settings.families:
             if source is None:
                 source = self._tagged(self.prediction.source_spans, exclude=target)
@@ -230,18 +230,27 @@ class _SentenceCoder:
             events.append(self._finish(event, _raw_score(score, source, target, False), trace))
         return events
 
-    def _first_person_speaker(self, trigger: str, exclude: Mention | None) -> Mention | None:
-        """ "We strongly reject the allegations," the spokesperson said: the speaker of the
-        sentence's verb of saying is the doer when the trigger's subject is "we" or "I"."""
+    def _pronoun_subject(self, trigger: str, exclude: Mention | None
+                         ) -> tuple[Mention | None, str]:
+        """The doer a pronoun subject of the trigger stands for, which the parse roles left
+        out: for "we" or "I" inside a quote the speaker of the sentence's verb of saying ("We
+        reject the allegations," the spokesperson said), for "he", "they" the one fitting actor
+        named just before (``dyad.actors.compose``)."""
         first = trigger.split(" ")[0]
         word = next((t for t in self.sentence if t.text == first), None)
         subject = subject_of(word) if word is not None else None
-        if subject is None or subject.lower_ not in self.kb.words_of("speaker_pronoun"):
-            return None
-        spoken = self._speaker()
-        if spoken is None or not _pairs_with(spoken[0], exclude):
-            return None
-        return spoken[0]
+        if subject is None or subject.tag_ != "PRP":
+            return None, "none"
+        if subject.lower_ in self.kb.words_of("speaker_pronoun"):
+            spoken = self._speaker()
+            found = spoken[0] if spoken is not None else None
+            how = "speaker of the quote (first-person subject)"
+        else:
+            found = self._actor_in(subject.idx, subject.idx + len(subject), 1.0)
+            how = "antecedent of the subject pronoun"
+        if found is None or not _pairs_with(found, exclude):
+            return None, "none"
+        return found, how
 
     def _speaker(self) -> tuple[Mention, tuple[int, int]] | None:
         """The actor who speaks through the sentence's verb of saying, with the characters of
