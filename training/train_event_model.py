@@ -277,9 +277,9 @@ def main() -> None:
     parser.add_argument("--epochs", type=int, default=TrainConfig.epochs)
     parser.add_argument("--limit", type=int, default=0, help="train on the first N examples only")
     parser.add_argument("--threads", type=int, default=TrainConfig.threads)
-    parser.add_argument("--widen-spans", action="store_true",
+    parser.add_argument("--widen-spans", action=argparse.BooleanOptionalAction, default=True,
                         help="plover, VOA and written role spans in conflibert's noun-phrase "
-                             "convention (event_data.widen_to_phrase)")
+                             "convention (event_data.widen_to_phrase; the shipped model's)")
     parser.add_argument("--leave-out-fold", type=int, choices=range(DEV_FOLDS), default=None,
                         help="train without the VOA dev stories of this fold (event_data.dev_fold):"
                              " a cross-fitting model for training/tune_coder.py --fold-models")

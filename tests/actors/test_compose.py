@@ -300,3 +300,11 @@ def test_a_name_after_a_misparsed_title_keeps_the_title_code(parsed_actor_of):
     for span in ("Ann Lee", "Democratic U.S. Congressman Ann Lee"):
         actor = parsed_actor_of(text, span)
         assert (actor.id, actor.code) == ("person.ann-lee", "USALEG")
+
+
+def test_a_place_in_a_modifier_is_not_the_name_of_a_groups_member(parsed_actor_of):
+    # The tagger's noun phrase runs past its head into a participle and a preposition: the
+    # capitalised place there is no member of the group the phrase names.
+    text = "Warplanes struck a depot used by Kataib Hezbollah near Albu Kamal on Sunday."
+    actor = parsed_actor_of(text, "depot used by Kataib Hezbollah near Albu Kamal")
+    assert actor is not None and actor.id == "group.kataib-hezbollah"

@@ -73,13 +73,16 @@ def test_predictions_come_back_in_input_order(model: EventModel) -> None:
 
 def test_batching_moves_scores_but_not_decisions(model: EventModel) -> None:
     # Dynamic int8 quantisation scales activations per batch, so padding and neighbours shift
-    # the probabilities somewhat (up to ~0.15 seen); the best class and type stay.
+    # the probabilities somewhat (up to ~0.15 seen); the best class and the types over the
+    # decision score stay (the order of two types a hair apart may not: 0.672 / 0.665 seen).
     for sentence, batched in zip(SENTENCES, model.predict(SENTENCES, batch_size=2), strict=True):
         (alone,) = model.predict([sentence])
         assert np.argmax(batched.quad_probs) == np.argmax(alone.quad_probs)
         assert np.allclose(batched.quad_probs, alone.quad_probs, atol=0.2)
-        top = max(alone.type_probs, key=alone.type_probs.get)
-        assert max(batched.type_probs, key=batched.type_probs.get) == top
+        assert {t for t, p in batched.type_probs.items() if p >= 0.5} == {
+            t for t, p in alone.type_probs.items() if p >= 0.5}
+        for name, score in alone.type_probs.items():
+            assert abs(batched.type_probs[name] - score) <= 0.2
 
 
 def test_missing_model_directory_names_the_path(tmp_path: Path) -> None:

@@ -474,6 +474,12 @@ class _SpanReader:
         that role ("Hamas spokesman Omar Khalidi" -> PSEUAFHAM)."""
         taken = set(self.context.named_tokens)
         self._words(span, taken)
+        if self.doc.has_annotation("DEP"):
+            # a name after a preposition or a verb past the phrase's head is in a modifier ("a
+            # depot used by Kataib Hezbollah near Albu Kamal": a place, not the group's member)
+            cut = next((t.i for t in span if t.i > span.root.i and t.pos_ in ("ADP", "VERB")),
+                       span.end)
+            span = self.doc[span.start:cut]
         name = _last_name_run(span, taken, self.kb)
         return None if name is None else _member(actor, name)
 
