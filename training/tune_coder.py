@@ -13,7 +13,8 @@ The shipped model trained on the dev stories, so its scores there are in-sample 
 fitted to them are too strict for unseen news. With ``--fold-models`` (three models, each trained
 by ``train_event_model.py --leave-out-fold K`` without the dev stories of fold K), each dev story is
 read by the model that never saw it: thresholds, calibration and the printed F1 are then
-out-of-fold. ``--score-only`` prints the F1 at the current ``coder.toml`` and writes nothing.
+out-of-fold. ``--score-only`` prints the F1 at the current ``coder.toml`` and writes nothing
+(``--ablation``: also with each family of decisions turned off).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from dyad.evaluate.metrics import Counts
 from dyad.evaluate.voa import GoldStory, load_bundled_gold, pair_events, score_stories
 from dyad.events.coder import code_events
 from dyad.events.learned import (
+    FAMILIES,
     HybridSettings,
     coder_settings_path,
     hybrid_events,
@@ -71,16 +73,23 @@ def main() -> None:
                         help="model folders trained with --leave-out-fold 0, 1, 2 (in order)")
     parser.add_argument("--score-only", action="store_true",
                         help="print dev F1 at the current coder.toml; write nothing")
+    parser.add_argument("--ablation", action="store_true",
+                        help="with --score-only: also without each family of decisions")
     args = parser.parse_args()
     stories = load_bundled_gold(args.data_dir, "dev")
     print(f"{len(stories)} dev stories, {sum(len(s.events) for s in stories)} gold events")
     sample = "out-of-fold" if args.fold_models else "in-sample"
     cases = prepare(stories, story_models(args.fold_models))
     if args.score_only:
-        counts = score(cases, load_hybrid_settings())
-        print(f"current settings ({sample}): P {counts.precision:.3f} R {counts.recall:.3f} "
-              f"F1 {counts.f1:.3f} ({counts.tp} right, {counts.tp + counts.fp} emitted, "
-              f"{counts.tp + counts.fn} gold)")
+        current = load_hybrid_settings()
+        variants = [("current settings", current)]
+        if args.ablation:
+            variants += [(f"without {family}", current.without(family)) for family in FAMILIES]
+        for name, settings in variants:
+            counts = score(cases, settings)
+            print(f"{name} ({sample}): P {counts.precision:.3f} R {counts.recall:.3f} "
+                  f"F1 {counts.f1:.3f} ({counts.tp} right, {counts.tp + counts.fp} emitted, "
+                  f"{counts.tp + counts.fn} gold)")
         return
     best: tuple[float, HybridSettings] | None = None
     for top, propose, span in itertools.product(TOP, PROPOSE, SPAN):
