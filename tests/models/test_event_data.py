@@ -7,6 +7,7 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -112,3 +113,23 @@ def test_a_type_label_outside_plover_names_the_line(tmp_path):
     labels.write_text('{"key": "ab", "types": ["ATTACK"]}\n', encoding="utf-8")
     with pytest.raises(ValueError, match=r"types.jsonl:1: not PLOVER types: \['ATTACK'\]"):
         conflibert_types(labels)
+
+
+def test_crossfit_reads_each_dev_story_with_the_model_of_its_fold(tmp_path):
+    from crossfit import story_models
+
+    from dyad.models.event_model import default_model_path
+
+    with pytest.raises(ValueError, match="3 model folders are needed"):
+        story_models([tmp_path, tmp_path])
+    # three copies of the shipped model stand in for fold models: each story gets its fold's
+    folders = [default_model_path()] * DEV_FOLDS
+    model_for = story_models(folders, threads=1)
+    dev = [story for story, split in load_split().items() if split == "dev"]
+    by_fold = {}
+    for story_id in dev:
+        model = model_for(SimpleNamespace(story_id=story_id))
+        by_fold.setdefault(dev_fold(story_id), set()).add(id(model))
+    assert len(by_fold) == DEV_FOLDS
+    assert all(len(models) == 1 for models in by_fold.values())
+    assert len({next(iter(models)) for models in by_fold.values()}) == DEV_FOLDS
