@@ -35,18 +35,16 @@ def story_models(folders: Sequence[Path] | None, threads: int = 0
     return lambda story: models[dev_fold(story.story_id)]
 
 
-def story_coder(folders: Sequence[Path] | None, settings: Settings
+def story_coder(model_for: Callable[[GoldStory], EventModel], settings: Settings
                 ) -> Callable[[GoldStory], Sequence[Event]]:
-    """``pipeline_story_coder``, each story read by its ``story_models`` model."""
-    if folders is None:
-        return pipeline_story_coder(settings)
-    model_for = story_models(folders, threads=settings.threads)
+    """``pipeline_story_coder``, each story read by the model ``model_for`` picks for it (one
+    pipeline per model)."""
     coders: dict[int, Callable[[GoldStory], Sequence[Event]]] = {}
 
     def code_story(story: GoldStory) -> Sequence[Event]:
-        fold = dev_fold(story.story_id)
-        if fold not in coders:
-            coders[fold] = pipeline_story_coder(settings, model=model_for(story))
-        return coders[fold](story)
+        model = model_for(story)
+        if id(model) not in coders:
+            coders[id(model)] = pipeline_story_coder(settings, model=model)
+        return coders[id(model)](story)
 
     return code_story

@@ -125,8 +125,8 @@ def main() -> None:
     stories = load_bundled_gold(args.data_dir, "dev")
     # One model thread: on a shared machine two spin against other processes.
     settings = Settings(threads=1)
-    coder = story_coder(args.fold_models, settings)
     models = story_models(args.fold_models, threads=1)
+    coder = story_coder(models, settings)
     misses: Counter[str] = Counter()
     false_positives: Counter[str] = Counter()
     by_type: Counter[tuple[str, str]] = Counter()

@@ -19,7 +19,7 @@ from pathlib import Path
 import spacy
 
 from dyad.evaluate.gold import LEGACY_TYPES, PLOVER_TYPES, load_conflibert
-from dyad.evaluate.splits import is_held_out, normalized_text
+from dyad.evaluate.splits import HASH_RANGE, is_held_out, normalized_text, stable_hash
 from dyad.evaluate.voa import default_gold_dir, load_gold, load_split, load_stories
 from dyad.nlp import (
     components,  # noqa: F401  (registers the dyad_sentences component)
@@ -281,8 +281,7 @@ def sentence_splitter() -> spacy.language.Language:
 
 def dev_fold(story_id: str) -> int:
     """The cross-fitting fold (0 .. DEV_FOLDS - 1) of a VOA dev story, fixed by its id."""
-    digest = hashlib.sha256(("dyad-dev-fold:" + story_id).encode("utf-8")).digest()
-    return int.from_bytes(digest[:8], "big") % DEV_FOLDS
+    return stable_hash("dyad-dev-fold:", story_id) % DEV_FOLDS
 
 
 def voa_dev_examples(data_dir: Path, gold_dir: Path | None = None,
@@ -324,8 +323,7 @@ def voa_dev_examples(data_dir: Path, gold_dir: Path | None = None,
 
 
 def _kept_negative(text: str) -> bool:
-    digest = hashlib.sha256(("dyad-voa-negative:" + text).encode("utf-8")).digest()
-    return int.from_bytes(digest[:8], "big") < VOA_NEGATIVE_SHARE * 2**64
+    return stable_hash("dyad-voa-negative:", text) < VOA_NEGATIVE_SHARE * HASH_RANGE
 
 
 def written_examples(path: Path = WRITTEN_EVENTS) -> list[Example]:

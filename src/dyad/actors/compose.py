@@ -407,9 +407,7 @@ class _SpanReader:
         person = pronoun.lower_ in self.kb.words_of("person_pronoun")
         if not person and pronoun.lower_ not in self.kb.words_of("group_pronoun"):
             return None
-        sentence = pronoun.sent
-        first = self.doc[sentence.start - 1].sent if sentence.start > 0 else sentence
-        window = self.doc[first.start:pronoun.i]
+        window = self.doc[_sentences_back(pronoun.sent, 1).start:pronoun.i]
         named = self.context.overlapping(window)
         if person:
             named += [m for m in self.context.introduced() if window.start_char <= m.char_start]
@@ -436,11 +434,7 @@ class _SpanReader:
                 t.pos_ not in ("DET", "ADJ") if tagged else not (t.is_stop or t.is_lower)
                 for t in before):
             return None
-        sentence = root.sent
-        for _ in range(2):
-            if sentence.start > 0:
-                sentence = self.doc[sentence.start - 1].sent
-        window = self.doc[sentence.start:self.span.start]
+        window = self.doc[_sentences_back(root.sent, 2).start:self.span.start]
         fitting = [m for m in self.context.overlapping(window)
                    if m.char_end <= self.span.start_char and m.actor.kind in kinds]
         return fitting[-1].actor if fitting else None
@@ -495,6 +489,15 @@ class _SpanReader:
                 if country in named:
                     return self.kb.actor_at(actor_id, self.article.published)
         return None
+
+
+def _sentences_back(sentence: Span, count: int) -> Span:
+    """The sentence ``count`` before ``sentence`` (the first of the document at most)."""
+    for _ in range(count):
+        if sentence.start == 0:
+            break
+        sentence = sentence.doc[sentence.start - 1].sent
+    return sentence
 
 
 def _story_country(mentions: Sequence[Mention]) -> str | None:

@@ -15,6 +15,7 @@ import unicodedata
 
 SPLIT_SALT = "dyad-split:"
 HELD_OUT_FRACTION = 0.25
+HASH_RANGE = 2**64  # values of ``stable_hash``
 
 
 def normalized_text(text: str) -> str:
@@ -32,5 +33,11 @@ def _not_modifier(char: str) -> bool:
 
 def is_held_out(text: str) -> bool:
     """True when a reference-data sentence belongs to the held-out (never trained on) part."""
-    digest = hashlib.sha256((SPLIT_SALT + normalized_text(text)).encode("utf-8")).digest()
-    return int.from_bytes(digest[:8], "big") < HELD_OUT_FRACTION * 2**64
+    return stable_hash(SPLIT_SALT, normalized_text(text)) < HELD_OUT_FRACTION * HASH_RANGE
+
+
+def stable_hash(salt: str, text: str) -> int:
+    """The first 64 bits of the SHA-256 of ``salt + text`` (0 .. HASH_RANGE - 1): an even spread
+    that picks a fixed share of items, the same on every run and machine."""
+    digest = hashlib.sha256((salt + text).encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big")

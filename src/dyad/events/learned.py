@@ -18,7 +18,7 @@ import dataclasses
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -201,7 +201,7 @@ class _SentenceCoder:
         anchor = self.sentence.root  # roles are read around the main verb
         # no role is read from the phrase of the speaker of a main verb of saying ("said Ali,
         # a spokesman for the ministry": not the ministry); words reported are the speaker's
-        spoken = self._speaker()
+        spoken = self._speaker
         speaker_mention, avoid = spoken if spoken is not None else (None, NOWHERE)
         source, source_by = self._role(self.prediction.source_spans, None, anchor, True, avoid)
         target, target_by = self._role(self.prediction.target_spans, source, anchor, False,
@@ -242,8 +242,7 @@ class _SentenceCoder:
         if subject is None or subject.tag_ != "PRP":
             return None, "none"
         if subject.lower_ in self.kb.words_of("speaker_pronoun"):
-            spoken = self._speaker()
-            found = spoken[0] if spoken is not None else None
+            found = self._speaker[0] if self._speaker is not None else None
             how = "speaker of the quote (first-person subject)"
         else:
             found = self._actor_in(subject.idx, subject.idx + len(subject), 1.0)
@@ -252,9 +251,11 @@ class _SentenceCoder:
             return None, "none"
         return found, how
 
+    @cached_property
     def _speaker(self) -> tuple[Mention, tuple[int, int]] | None:
         """The actor who speaks through the sentence's verb of saying, with the characters of
-        the whole subject phrase, appositives and all."""
+        the whole subject phrase, appositives and all (read once per sentence: proposals and
+        first-person subjects both ask)."""
         verb = reporting_verb(self.sentence)
         words = speaker(verb, self.sentence) if verb is not None else None
         if not words:
