@@ -36,6 +36,9 @@ NER_ROLES = {"S": SOURCE, "T": TARGET, "R": SOURCE}
 MARKUP_TAG = re.compile(r"\((SRC|TAR|SRC/TAR|EVT|LOC): ([^()]*)\)")
 MARKUP_ROLES = {"SRC": SOURCE, "SRC/TAR": SOURCE, "TAR": TARGET}
 WRITTEN_EVENTS = Path(__file__).parent / "data" / "written_events.jsonl"
+# Written sentences that copy the construction of a VOA dev sentence (``modeled_on`` its story):
+# left out with that story's fold, so out-of-fold readings stay unseen.
+WRITTEN_CONSTRUCTIONS = Path(__file__).parent / "data" / "written_constructions.jsonl"
 # PLOVER types we labelled on conflibert_cameo training sentences of classes 1-4 (by key).
 CONFLIBERT_TYPES = Path(__file__).parent / "data" / "conflibert_types.jsonl"
 # One span convention for the tagger, conflibert's (the largest source): a role is the whole noun
@@ -326,8 +329,10 @@ def _kept_negative(text: str) -> bool:
     return stable_hash("dyad-voa-negative:", text) < VOA_NEGATIVE_SHARE * HASH_RANGE
 
 
-def written_examples(path: Path = WRITTEN_EVENTS) -> list[Example]:
-    """Sentences written for training (training/data/README.md); none when the file is absent."""
+def written_examples(path: Path = WRITTEN_EVENTS,
+                     left_out_fold: int | None = None) -> list[Example]:
+    """Sentences written for training (training/data/README.md); none when the file is absent.
+    Sentences ``modeled_on`` a VOA dev story of ``left_out_fold`` are left out."""
     if not path.exists():
         return []
     examples = []
@@ -335,7 +340,11 @@ def written_examples(path: Path = WRITTEN_EVENTS) -> list[Example]:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
                 continue
-            examples.append(_written_example(json.loads(line), f"{path}:{number}"))
+            record = json.loads(line)
+            story = record.get("modeled_on")
+            if story is not None and left_out_fold is not None and dev_fold(story) == left_out_fold:
+                continue
+            examples.append(_written_example(record, f"{path}:{number}"))
     return examples
 
 
@@ -407,15 +416,18 @@ def widened_examples(examples: list[Example], nlp: spacy.language.Language) -> l
     return widened
 
 
-def all_examples(data_dir: Path, widen_spans: bool = False,
-                 left_out_fold: int | None = None) -> list[Example]:
+def all_examples(data_dir: Path, widen_spans: bool = False, left_out_fold: int | None = None,
+                 constructions: bool = False) -> list[Example]:
     """Every example; ``widen_spans`` puts the non-conflibert role spans in conflibert's
-    convention (``widen_to_phrase``); VOA dev stories of ``left_out_fold`` are left out."""
+    convention (``widen_to_phrase``); VOA dev stories of ``left_out_fold`` are left out;
+    ``constructions`` adds ``WRITTEN_CONSTRUCTIONS``."""
     classes = conflibert_class_examples(data_dir)
     raw_texts = {normalized_text(ex.text): ex.text for ex in classes}
     conflibert = merge_conflibert(classes, conflibert_ner_examples(data_dir, raw_texts))
     others = (plover_examples(data_dir) + voa_dev_examples(data_dir, left_out_fold=left_out_fold)
-              + written_examples())
+              + written_examples(left_out_fold=left_out_fold))
+    if constructions:
+        others += written_examples(WRITTEN_CONSTRUCTIONS, left_out_fold)
     return conflibert + (widened_examples(others, load_language()) if widen_spans else others)
 
 

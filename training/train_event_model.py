@@ -280,6 +280,9 @@ def main() -> None:
     parser.add_argument("--widen-spans", action=argparse.BooleanOptionalAction, default=True,
                         help="plover, VOA and written role spans in conflibert's noun-phrase "
                              "convention (event_data.widen_to_phrase; the shipped model's)")
+    parser.add_argument("--written-constructions", action="store_true",
+                        help="also train on training/data/written_constructions.jsonl (not the "
+                             "shipped model's: out-of-fold it did not beat training noise)")
     parser.add_argument("--leave-out-fold", type=int, choices=range(DEV_FOLDS), default=None,
                         help="train without the VOA dev stories of this fold (event_data.dev_fold):"
                              " a cross-fitting model for training/tune_coder.py --fold-models")
@@ -290,7 +293,8 @@ def main() -> None:
     args = parser.parse_args()
     config = TrainConfig(epochs=args.epochs, threads=args.threads)
     examples = all_examples(args.data, widen_spans=args.widen_spans,
-                            left_out_fold=args.leave_out_fold)
+                            left_out_fold=args.leave_out_fold,
+                            constructions=args.written_constructions)
     train_set = training_examples(examples)
     if args.limit:
         train_set = train_set[: args.limit]
@@ -306,7 +310,8 @@ def main() -> None:
     with torch.no_grad():
         export(model, tokenizer, fp32_dir, args.out, config)
     run = {"config": config.__dict__, "train_sentences": counts, "train_minutes": round(minutes, 1),
-           "widen_spans": args.widen_spans, "left_out_fold": args.leave_out_fold}
+           "widen_spans": args.widen_spans, "left_out_fold": args.leave_out_fold,
+           "written_constructions": args.written_constructions}
     (args.work / "run.json").write_text(json.dumps(run, indent=1) + "\n", encoding="utf-8")
     if not args.skip_scores:
         subprocess.run(

@@ -25,6 +25,7 @@ from event_data import (
     conflibert_types,
     dev_fold,
     widen_to_phrase,
+    written_examples,
 )
 
 from dyad.evaluate.gold import PLOVER_TYPES
@@ -113,6 +114,22 @@ def test_a_type_label_outside_plover_names_the_line(tmp_path):
     labels.write_text('{"key": "ab", "types": ["ATTACK"]}\n', encoding="utf-8")
     with pytest.raises(ValueError, match=r"types.jsonl:1: not PLOVER types: \['ATTACK'\]"):
         conflibert_types(labels)
+
+
+def test_a_sentence_modeled_on_a_dev_story_leaves_with_that_storys_fold(tmp_path):
+    dev = sorted(story for story, split in load_split().items() if split == "dev")
+    by_fold = {dev_fold(story): story for story in dev}
+    event = {"event_type": "ASSAULT", "mode": None, "negated": False, "hypothetical": False,
+             "source": {"text": "Rebels", "code": "SYRREB"}, "target": None}
+    written = tmp_path / "written.jsonl"
+    written.write_text("".join(
+        json.dumps({"text": f"Rebels shelled town {fold}.", "modeled_on": story, "events": [event]})
+        + "\n" for fold, story in sorted(by_fold.items())
+    ) + json.dumps({"text": "Rebels shelled a village.", "events": [event]}) + "\n",
+        encoding="utf-8")  # fmt: skip
+    assert len(written_examples(written)) == DEV_FOLDS + 1
+    kept = {ex.text for ex in written_examples(written, left_out_fold=1)}
+    assert kept == {"Rebels shelled town 0.", "Rebels shelled town 2.", "Rebels shelled a village."}
 
 
 def test_crossfit_reads_each_dev_story_with_the_model_of_its_fold(tmp_path):
