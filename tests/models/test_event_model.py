@@ -64,25 +64,19 @@ def test_spans_are_whole_words_inside_the_sentence(model: EventModel) -> None:
 
 
 def test_predictions_come_back_in_input_order(model: EventModel) -> None:
-    forward = model.predict(SENTENCES, batch_size=1)
-    backward = model.predict(SENTENCES[::-1], batch_size=1)
+    forward = model.predict(SENTENCES)
+    backward = model.predict(SENTENCES[::-1])
     assert forward == backward[::-1]
-    assert forward == [model.predict([sentence])[0] for sentence in SENTENCES]
     assert model.predict([]) == []
 
 
-def test_batching_moves_scores_but_not_decisions(model: EventModel) -> None:
-    # Dynamic int8 quantisation scales activations per batch, so padding and neighbours shift
-    # the probabilities somewhat (up to ~0.15 seen); the best class and the types over the
-    # decision score stay (the order of two types a hair apart may not: 0.672 / 0.665 seen).
-    for sentence, batched in zip(SENTENCES, model.predict(SENTENCES, batch_size=2), strict=True):
+def test_a_sentence_reads_the_same_whatever_its_neighbours(model: EventModel) -> None:
+    # Batched, dynamic int8 quantisation let neighbours move a sentence's scores (up to 0.24
+    # on VOA sentences, and its type decisions in 5% of them); each sentence now runs alone.
+    long = "Officials said " + ", ".join(f"item {n} of the long list" for n in range(40)) + "."
+    for sentence in SENTENCES:
         (alone,) = model.predict([sentence])
-        assert np.argmax(batched.quad_probs) == np.argmax(alone.quad_probs)
-        assert np.allclose(batched.quad_probs, alone.quad_probs, atol=0.2)
-        assert {t for t, p in batched.type_probs.items() if p >= 0.5} == {
-            t for t, p in alone.type_probs.items() if p >= 0.5}
-        for name, score in alone.type_probs.items():
-            assert abs(batched.type_probs[name] - score) <= 0.2
+        assert model.predict(["Yes.", sentence, long])[1] == alone
 
 
 def test_missing_model_directory_names_the_path(tmp_path: Path) -> None:
