@@ -219,3 +219,19 @@ def test_a_pronoun_subject_is_the_one_subject_named_before_it(code):
     accuse = next(e for e in events if e.event_type == "ACCUSE")
     assert summary(accuse) == ("ACCUSE", "person.asaad-al-shaibani", "group.pkk")
     assert dict(accuse.trace)["source"] == "antecedent of the subject pronoun"
+
+
+def test_a_proposals_pronoun_subject_is_the_actor_named_before_it(nlp, kb, article_mentions,
+                                                                  published):
+    # No actor stands before "pounded" in its own sentence: "They" is read as the one doer
+    # named in the sentence before, as for the lexicon's events.
+    text = "Turkish troops reached the border on Monday. They pounded PKK positions at night."
+    article = Article(doc_id="t", text=text, published=published)
+    doc = nlp(text)
+    first, second = (s.text for s in content_sentences(doc))
+    predictions = [reading(first, {}), reading(second, {"ASSAULT": 0.93}, target="PKK")]
+    events = hybrid_events(doc, article, article_mentions(doc, article), kb, predictions,
+                           SETTINGS)
+    assault = next(e for e in events if e.event_type == "ASSAULT")
+    assert summary(assault) == ("ASSAULT", "tur.mil", "group.pkk")
+    assert dict(assault.trace)["source"] == "antecedent of the subject pronoun"

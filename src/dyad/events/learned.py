@@ -178,7 +178,9 @@ class _SentenceCoder:
         trace.append(("source", "parse" if source else "none"))
         trace.append(("target", "parse" if target else "none"))
         if source is None:
-            source, source_by = self._pronoun_subject(event.trigger, exclude=target)
+            first = event.trigger.split(" ")[0]
+            word = next((t for t in self.sentence if t.text == first), None)
+            source, source_by = self._pronoun_subject(word, exclude=target)
             if source is not None:
                 trace[1] = ("source", source_by)
         if "fill" in self.settings.families:
@@ -204,6 +206,8 @@ class _SentenceCoder:
         spoken = self._speaker
         speaker_mention, avoid = spoken if spoken is not None else (None, NOWHERE)
         source, source_by = self._role(self.prediction.source_spans, None, anchor, True, avoid)
+        if source is None:  # "They shot and killed people on the train": who "they" are
+            source, source_by = self._pronoun_subject(anchor, exclude=None)
         target, target_by = self._role(self.prediction.target_spans, source, anchor, False,
                                        avoid)
         read = {False: (source, source_by, target, target_by)}
@@ -230,14 +234,12 @@ class _SentenceCoder:
             events.append(self._finish(event, _raw_score(score, source, target, False), trace))
         return events
 
-    def _pronoun_subject(self, trigger: str, exclude: Mention | None
+    def _pronoun_subject(self, word: Token | None, exclude: Mention | None
                          ) -> tuple[Mention | None, str]:
-        """The doer a pronoun subject of the trigger stands for, which the parse roles left
-        out: for "we" or "I" inside a quote the speaker of the sentence's verb of saying ("We
-        reject the allegations," the spokesperson said), for "he", "they" the one fitting actor
-        named just before (``dyad.actors.compose``)."""
-        first = trigger.split(" ")[0]
-        word = next((t for t in self.sentence if t.text == first), None)
+        """The doer a pronoun subject of ``word`` (a trigger, a proposal's main verb) stands for,
+        which the parse roles left out: for "we" or "I" inside a quote the speaker of the
+        sentence's verb of saying ("We reject the allegations," the spokesperson said), for
+        "he", "they" the one fitting actor named just before (``dyad.actors.compose``)."""
         subject = subject_of(word) if word is not None else None
         if subject is None or subject.tag_ != "PRP":
             return None, "none"

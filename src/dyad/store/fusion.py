@@ -294,12 +294,6 @@ def why_apart(a: Report, b: Report, rules: FusionRules) -> str | None:
     return None
 
 
-def _dates_fit(a: Report, b: Report, rules: FusionRules) -> bool:
-    """Whether the two reports' dates fit (:func:`_spans_fit`); an unknown date fits none."""
-    span_a, span_b = date_span(a, rules), date_span(b, rules)
-    return span_a is not None and span_b is not None and _spans_fit(a, span_a, b, span_b, rules)
-
-
 def _spans_fit(a: Report, span_a: tuple[dt.date, dt.date], b: Report,
                span_b: tuple[dt.date, dt.date], rules: FusionRules) -> bool:
     """Their date spans overlap; two day-precise dates may differ by ``day_slack`` days at most
@@ -429,7 +423,10 @@ def ambiguity(near: Sequence[Report], rules: FusionRules) -> str | None:
     dates do not fit, their places disagree, or they name two different people of one country.
     Such a report ("Turkey shelled the SDF" with no place, on a day of strikes in two towns)
     links to none of them."""
-    if any(not _dates_fit(x, y, rules) for x, y in itertools.combinations(near, 2)):
+    # every pair of matches is compared: each date span is worked out once, not per pair
+    spans = [(report, date_span(report, rules)) for report in near]
+    if any(x_span is None or y_span is None or not _spans_fit(x, x_span, y, y_span, rules)
+           for (x, x_span), (y, y_span) in itertools.combinations(spans, 2)):
         return "matches' dates disagree"
     places = {report.place.name.casefold(): report.place for report in near if report.place}
     if any(not _places_agree(x, y, rules) for x, y in itertools.combinations(places.values(), 2)):
