@@ -269,6 +269,17 @@ def test_demonym_before_a_stance_noun_is_the_government(mentions, noun):
     assert found["Lebanese"] == "lbn.gov"
 
 
+@pytest.mark.parametrize("text, name, expected", [
+    ("Syria condemned Israeli air strikes near Damascus.", "Israeli", "isr.mil"),
+    ("Iraq condemned Turkish shelling of villages near Duhok.", "Turkish", "tur.mil"),
+    ("An Israeli drone struck a car near Tyre.", "Israeli drone", "isr.mil"),
+    ("Two men were killed by Israeli fire.", "Israeli", "isr.mil"),
+], ids=["air-strikes", "shelling-of-villages", "singular-weapon", "fire"])
+def test_country_adjective_before_an_act_of_force_is_its_military(mentions, text, name,
+                                                                   expected):
+    assert by_text(mentions(text))[name] == expected
+
+
 def test_demonym_alone_is_still_the_people(mentions):
     assert by_text(mentions("Thousands of Lebanese returned home."))["Lebanese"] == "lbn.cvl"
 

@@ -58,6 +58,15 @@ CODED = [
                  ("ASSAULT", "syr", None), id="hit-with-a-weapon"),
     pytest.param("Iraqi troops hit Islamic State positions near Mosul on Friday.",
                  ("ASSAULT", "irq.mil", "group.islamic-state"), id="hit-positions"),
+    # a country adjective on an act of force names its forces: the accused, or the doer
+    pytest.param("Syria condemned Israeli air strikes near Damascus on Monday.",
+                 ("ACCUSE", "syr", "isr.mil"), id="condemned-country-air-strikes"),
+    pytest.param("Iraq condemned Turkish shelling of villages near Duhok.",
+                 ("ACCUSE", "irq", "tur.mil"), id="condemned-country-shelling-of-villages"),
+    pytest.param("An Israeli drone struck a car near Tyre on Thursday.",
+                 ("ASSAULT", "isr.mil", None), id="country-drone-struck"),
+    pytest.param("Turkey threatened a military operation against the SDF.",
+                 ("THREATEN", "tur", "group.sdf"), id="threatened-operation-against"),
 ]
 
 NOT_CODED = [

@@ -111,6 +111,8 @@ def test_flags(nlp, text, trigger, expected):
         ("Ankara is threatening retaliation against Washington if hit by sanctions.",
          "threatening"),
         ("Tehran offered talks with the agency if sanctions are eased.", "offered"),
+        # the tense of reported speech, not background
+        ("The army said it had struck a Hezbollah commander near Tyre on Friday.", "struck"),
     ],
     ids=[
         "plain-past", "detained", "condemned", "negation-of-another-clause",
@@ -118,6 +120,7 @@ def test_flags(nlp, text, trigger, expected):
         "single-attack-toll-is-news", "recent-since-is-ongoing", "this-month",
         "ongoing-for-years", "ongoing-long", "not-only-but-also", "not-merely",
         "in-the-past-month", "threat-on-a-condition", "offer-on-a-condition",
+        "past-perfect-of-reported-speech",
     ],
 )
 def test_reported_fact_has_no_flags(nlp, text, trigger):
@@ -132,8 +135,10 @@ def test_reported_fact_has_no_flags(nlp, text, trigger):
         ("The ministers met in Geneva, where their predecessors signed a truce in 2019.",
          HISTORICAL),
         ("The ministers met in Geneva on Friday.", NONE),
+        ("Syria handed the prisoners to Iraq on Friday under a deal reached in 2019.", NONE),
     ],
-    ids=["old-date-in-subordinate-clause", "old-date-in-relative-clause", "recent-date"],
+    ids=["old-date-in-subordinate-clause", "old-date-in-relative-clause", "recent-date",
+         "own-recent-date-wins"],
 )
 def test_an_untriggered_event_is_dated_by_any_date_of_its_sentence(nlp, text, expected):
     # A model proposal is read at the main verb, which may not be the word reporting it.

@@ -78,6 +78,23 @@ def test_a_report_whose_sentence_names_another_place_is_another_event():
     assert same_event(elsewhere, unnamed, RULES)
 
 
+def test_a_place_after_a_compass_phrase_is_named():
+    evidence = evidence_of("SDF fighters clashed with the army east of Raqqa.", ("SDF",), RULES)
+    assert evidence.places == {"raqqa"}
+    outskirts = evidence_of("Jets struck targets on the outskirts of Hermel.", (), RULES)
+    assert outskirts.places == {"herme"}
+
+
+def test_a_report_fitting_strikes_in_two_named_towns_is_ambiguous():
+    # the same day, the same sides: one report names Tyre, one Sinjar, one no place at all
+    tyre = told("a", "Turkish warplanes struck PKK men near Tyre.", STRIKE_SIDES)
+    sinjar = told("b", "Turkish warplanes bombed PKK caves near Sinjar.", STRIKE_SIDES)
+    unnamed = told("c", "Turkish warplanes hit PKK hideouts.", STRIKE_SIDES)
+    assert ambiguity([tyre, sinjar], RULES) == "matches' places disagree"
+    clusters = cluster_reports([tyre, sinjar, unnamed], RULES).clusters
+    assert len(set(clusters.values())) == 3
+
+
 def call(doc: str, sentence: str, sides, **kw) -> Report:
     return told(doc, sentence, sides, event_type="CONSULT", **kw)
 

@@ -246,8 +246,19 @@ def _country_word_candidates(context: _Context, start: int, end: int,
     elif head is None and context.word(end) in context.kb.words_of("state_stance"):
         # "the Emirati request", "the Lebanese position": a stance held by the government
         found.append(Candidate(start, end, f"{iso3.lower()}.gov", DESCRIPTION))
+    elif head is None and name.form == ADJECTIVE and _state_force_at(context, end):
+        # "Israeli air strikes", "Turkish shelling of villages": the country's forces acting
+        found.append(Candidate(start, end, f"{iso3.lower()}.mil", DESCRIPTION))
     found += _office_of_country(context, iso3, start, end)
     return found
+
+
+def _state_force_at(context: _Context, index: int) -> bool:
+    """Whether an act of armed force of a state ("state_force" in words.tsv, up to two words:
+    "air strikes") starts at ``index``."""
+    words = context.kb.words_of("state_force")
+    return any(" ".join(context.word(i) for i in range(index, index + size)) in words
+               for size in (1, 2))
 
 
 def _owns_named_body(context: _Context, end: int) -> bool:

@@ -77,12 +77,12 @@ def reporting_verb(sentence: Span) -> Token | None:
     """The verb of saying that reports the sentence: its root, or one the parser hung on the
     root after a quotation or a comma (UD's parataxis: '"...," the minister said.')."""
     root = sentence.root
-    if _is_speech_verb(root):
+    if is_speech_verb(root):
         return root
     doc = sentence.doc
     for child in root.children:
         opening = doc[child.left_edge.i - 1 : child.left_edge.i + 1]
-        if (child.dep_ in REPORTING_DEPS and child.i > root.i and _is_speech_verb(child)
+        if (child.dep_ in REPORTING_DEPS and child.i > root.i and is_speech_verb(child)
                 and any(_is_quotation_mark(token) or token.text == "," for token in opening)):
             return child
     # a parse that hung the verb of saying elsewhere ('"We reject ...," spokesperson Randhir
@@ -90,7 +90,7 @@ def reporting_verb(sentence: Span) -> Token | None:
     closing = next((t for t in sentence if t.i > root.i and _is_quotation_mark(t)), None)
     if closing is None:
         return None
-    return next((t for t in doc[closing.i + 1 : sentence.end] if _is_speech_verb(t)), None)
+    return next((t for t in doc[closing.i + 1 : sentence.end] if is_speech_verb(t)), None)
 
 
 def speaker(verb: Token, sentence: Span) -> list[Token] | None:
@@ -99,7 +99,7 @@ def speaker(verb: Token, sentence: Span) -> list[Token] | None:
     Barr, the director at ..." -> "Heather Barr", also when parsed as the verb's object); a
     pronoun ("she told VOA") is kept, for the actor layer to resolve. None for any other
     verb, and for quoted words the parser made the subject."""
-    if not _is_speech_verb(verb):
+    if not is_speech_verb(verb):
         return None
     hearer = verb.lower_ in attribution_cues().hearer_verbs
     inverted = next((c for c in verb.children if c.dep_ == "obj" and c.left_edge.i == verb.i + 1
@@ -123,7 +123,8 @@ def _is_quotation_mark(token: Token) -> bool:
     return token.is_quote and token.tag_ != "POS"  # not the "'" of "the farmers' union"
 
 
-def _is_speech_verb(token: Token) -> bool:
+def is_speech_verb(token: Token) -> bool:
+    """ "said", "told", "announced"... used as a verb (``speech_verbs`` in the lexicon)."""
     return token.lower_ in attribution_cues().speech_verbs and token.tag_.startswith("VB")
 
 

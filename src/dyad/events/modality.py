@@ -16,7 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from dyad.events.attribute_lexicons import LexiconFile, load_lexicon, word_forms
-from dyad.events.attribution import attribution_cues
+from dyad.events.attribution import attribution_cues, is_speech_verb
 from dyad.events.clauses import (
     clause_head,
     control_chain,
@@ -315,7 +315,8 @@ def _historical(
     untriggered: bool,
 ) -> bool:
     is_verb_trigger = trigger.tag_.startswith("VB")
-    if is_verb_trigger and any(token.lower_ == "had" for token in before):
+    if is_verb_trigger and any(token.lower_ == "had" for token in before) and not (
+            _reported(trigger)):
         return True  # past perfect: "had provided"
     if any(token.lower_ in cues.historical_adverbs for token in before):
         return True
@@ -330,12 +331,26 @@ def _historical(
         return True
     if _cumulative_toll(trigger, cues):
         return True
-    return published is not None and any(
-        _old(mention, published, _age_limit(sentence, mention, cues))
-        and (untriggered or _in_clause(sentence, mention, trigger))
-        and not _absence_since(sentence, mention, cues)
-        for mention in dates
-    )
+    if published is None:
+        return False
+    old = [mention for mention in dates
+           if _old(mention, published, _age_limit(sentence, mention, cues))
+           and not _absence_since(sentence, mention, cues)]  # fmt: skip
+    # An event the model proposed is anchored loosely, so an old date anywhere in its sentence
+    # counts, unless its own clause is dated recently ("transferred ... on Wednesday, under an
+    # arrangement reached in October").
+    loose = untriggered and not any(
+        mention not in old and _in_clause(sentence, mention, trigger) for mention in dates)
+    return any(loose or _in_clause(sentence, mention, trigger) for mention in old)
+
+
+def _reported(trigger: Token) -> bool:
+    """Whether the trigger's clause is what a speech verb reports ("the army said it had struck
+    ..."): there the past perfect is the tense of reported speech, not a sign of background."""
+    clause = clause_head(trigger)
+    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.dep_ == "ccomp" and is_speech_verb(clause.head)
 
 
 def _background_phrase(trigger: Token, sentence: Span, cues: ModalityCues) -> bool:

@@ -150,6 +150,11 @@ class _RoleFinder:
             obj = object_of(verb)
             target = [] if takes_topic(verb, event_type) else self._actors(
                 obj or child_with(verb, ("iobj",)) or small_clause_subject(verb))
+            if obj is not None and self._is_event_noun(obj) and all(
+                    f.mention.actor is None or f.mention.actor.country is None for f in target):
+                # "threatened military action against X": a doer without a country is no
+                # target; the event noun's own patient phrase may be
+                target = []
             if not target:
                 preps = self.grammar.target_preps | self.grammar.type_target_preps.get(event_type,
                                                                                        frozenset())
@@ -157,6 +162,9 @@ class _RoleFinder:
                 # noun's, wherever the parser hung it
                 after = obj if obj is not None and self._is_event_noun(obj) else None
                 phrase = self._child_with_prep(verb, preps, after=after)
+                if phrase is None and after is not None and (
+                        event_type in self.grammar.patient_target_types):
+                    phrase = self._child_with_prep(after, preps)
                 if phrase is not None and not self._continues_goal(phrase, verb):
                     target = self._actors(phrase)
         subject_token = active_subject or child_with(verb, ("nsubj:pass",))

@@ -153,7 +153,7 @@ def evidence_of(sentence: str, side_texts: Iterable[str | None], rules: FusionRu
     for position, match in enumerate(_WORD.finditer(sentence)):
         token = match.group()
         word = re.sub(r"['’]s$", "", token.casefold())
-        after_locative = before[1] in rules.locatives or (
+        after_locative = before[1] in rules.locatives or " ".join(before) in rules.locatives or (
             before[1] == "the" and before[0] in rules.locatives
         )
         before = [before[1], word]
@@ -428,8 +428,8 @@ def ambiguity(near: Sequence[Report], rules: FusionRules) -> str | None:
     if any(x_span is None or y_span is None or not _spans_fit(x, x_span, y, y_span, rules)
            for (x, x_span), (y, y_span) in itertools.combinations(spans, 2)):
         return "matches' dates disagree"
-    places = {report.place.name.casefold(): report.place for report in near if report.place}
-    if any(not _places_agree(x, y, rules) for x, y in itertools.combinations(places.values(), 2)):
+    # places as a pair of reports is judged: coded places, else the places their sentences name
+    if any(not _placed_alike(x, y, rules) for x, y in itertools.combinations(near, 2)):
         return "matches' places disagree"
     people: dict[str, set[str]] = defaultdict(set)
     for report in near:
