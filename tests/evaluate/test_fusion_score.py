@@ -56,4 +56,4 @@ def test_the_bundled_gold_has_hard_negatives_in_both_splits():
     reports = [json.loads(line) for line in gold.reports.read_text("utf-8").splitlines()]
     events = {r["id"]: r["event"] for r in reports}
     assert all(events[a] == events[b] for a, b in map(sorted, gold.same))
-    assert len(gold.same) == 139  # 95 dev (40 + the third batch's 55) and 44 test
+    assert len(gold.same) == 181  # dev 95 (40 + the third batch's 55), test 86 (44 + 42)
