@@ -65,6 +65,8 @@ CODED = [
                  ("ACCUSE", "irq", "tur.mil"), id="condemned-country-shelling-of-villages"),
     pytest.param("An Israeli drone struck a car near Tyre on Thursday.",
                  ("ASSAULT", "isr.mil", None), id="country-drone-struck"),
+    pytest.param("Two Hezbollah fighters were killed in an Israeli drone strike near Tyre.",
+                 ("ASSAULT", "isr.mil", "group.hezbollah"), id="killed-in-country-strike"),
     pytest.param("Turkey threatened a military operation against the SDF.",
                  ("THREATEN", "tur", "group.sdf"), id="threatened-operation-against"),
 ]

@@ -107,6 +107,16 @@ def test_tagger_fills_a_role_the_parse_left_empty(code):
     assert "model span tagger" in dict(events[0].trace).values()
 
 
+def test_a_country_where_the_event_happened_is_no_side(code):
+    # the tagger marks "Lebanon" as the target, but "in (southern) Lebanon" is the place
+    text = "Israel pounded a car in southern Lebanon on Thursday."
+    events = code(text, reading(text, {"ASSAULT": 0.9}, target="Lebanon"))
+    assert [summary(e) for e in events] == [("ASSAULT", "isr", None)]
+    elsewhere = "Israel pounded Lebanon on Thursday."
+    events = code(elsewhere, reading(elsewhere, {"ASSAULT": 0.9}, target="Lebanon"))
+    assert [summary(e) for e in events] == [("ASSAULT", "isr", "lbn")]
+
+
 def test_no_proposal_without_an_actor(code):
     text = "The economy grew slowly during the winter months of the year."
     assert code(text, reading(text, {"COOPERATE": 0.95})) == []

@@ -53,6 +53,8 @@ TAGGED_ROLE_WEIGHT = 0.8
 MATERIAL_QUADS = frozenset({2, 4})
 # A character range no text overlaps.
 NOWHERE = (0, 0)
+# Prepositions before a country that make it the place of an event, not a side.
+PLACE_PREPOSITIONS = frozenset({"in", "inside", "near", "across", "throughout"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,7 +289,8 @@ class _SentenceCoder:
         in_sentence = self.index.starting_in(self.sentence.start_char, self.sentence.end_char)
         inside = [m for m in in_sentence if m.actor is not None
                   and (m.char_end <= anchor.idx if before else m.char_start > anchor.idx)
-                  and _pairs_with(m, other) and not _overlaps(m.char_start, m.char_end, avoid)]
+                  and _pairs_with(m, other) and not _overlaps(m.char_start, m.char_end, avoid)
+                  and not self._is_place(m)]
         if not inside:
             return None, "none"
         nearest = inside[-1] if before else inside[0]
@@ -314,9 +317,24 @@ class _SentenceCoder:
             if _overlaps(base + span.start, base + span.end, avoid):
                 continue
             mention = self._actor_in(base + span.start, base + span.end, span.score)
-            if mention is not None and _pairs_with(mention, exclude):
+            if mention is not None and _pairs_with(mention, exclude) and not (
+                    self._is_place(mention)):
                 return mention
         return None
+
+    def _is_place(self, mention: Mention) -> bool:
+        """A country named as where something happened ("a strike in southern Lebanon"), not as
+        a participant: its words follow a locative preposition."""
+        if mention.actor is None or mention.actor.kind != "country":
+            return False
+        words = self.sentence.doc.char_span(mention.char_start, mention.char_end,
+                                            alignment_mode="expand")
+        if words is None:
+            return False
+        i = words.start - 1
+        while i > self.sentence.start and self.sentence.doc[i].tag_ == "JJ":
+            i -= 1  # "in southern Lebanon"
+        return i >= self.sentence.start and self.sentence.doc[i].lower_ in PLACE_PREPOSITIONS
 
     def _actor_in(self, start: int, end: int, score: float) -> Mention | None:
         """The actor the span names: a recognised mention inside it, else one composed from its

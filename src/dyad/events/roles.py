@@ -140,7 +140,7 @@ class _RoleFinder:
         active_subject = subject_of(verb)  # "X condemned the attack by Y" is active
         if passive or (agent is not None and verb.tag_ == "VBN" and active_subject is None):
             target = self._actors(child_with(verb, ("nsubj:pass",)))
-            source = self._actors(agent)
+            source = self._actors(agent) or self._doer_of_setting(verb)
             weapon = word_forms(verb.head) & self.cues.instrument_nouns
             if not target and verb.dep_ == "acl" and not weapon:
                 # "the Syrians detained by police", not "rockets fired by X"
@@ -184,6 +184,17 @@ class _RoleFinder:
         if not target and not has_argument(verb) and not takes_topic(verb, event_type):
             target = self._linear(verb, before=False)
         return source, target
+
+    def _doer_of_setting(self, verb: Token) -> list[Found]:
+        """Who did the event a passive verb happened in ("were killed in an Israeli drone
+        strike", "wounded in shelling by the army"): that event noun's doer."""
+        for child in verb.children:
+            cases = {c.lower_ for c in child.children if c.dep_ in ("case", "mark")}
+            if "in" in cases and child.i > verb.i and self._is_event_noun(child):
+                doer = self._doer_of_event(child, BY_PARSE)
+                if doer is not None:
+                    return [doer]
+        return []
 
     def _stray_agent(self, verb: Token) -> Token | None:
         """The phrase opened by a "by" right after a participle ("rockets fired by X", "carried
