@@ -280,6 +280,11 @@ def test_country_adjective_before_an_act_of_force_is_its_military(mentions, text
     assert by_text(mentions(text))[name] == expected
 
 
+def test_coordinated_country_adjectives_share_their_head(mentions):
+    found = by_text(mentions("The Syrian and Turkish armies clashed near Kobani."))
+    assert (found["Syrian"], found["Turkish armies"]) == ("syr.mil", "tur.mil")
+
+
 def test_demonym_alone_is_still_the_people(mentions):
     assert by_text(mentions("Thousands of Lebanese returned home."))["Lebanese"] == "lbn.cvl"
 

@@ -67,6 +67,8 @@ CODED = [
                  ("ASSAULT", "isr.mil", None), id="country-drone-struck"),
     pytest.param("Two Hezbollah fighters were killed in an Israeli drone strike near Tyre.",
                  ("ASSAULT", "isr.mil", "group.hezbollah"), id="killed-in-country-strike"),
+    pytest.param("The Syrian army and the SDF clashed near Deir Hafer on Monday.",
+                 ("ASSAULT", "syr.mil", "group.sdf"), id="coordinated-subject-clashed"),
     pytest.param("Turkey threatened a military operation against the SDF.",
                  ("THREATEN", "tur", "group.sdf"), id="threatened-operation-against"),
 ]
@@ -92,3 +94,8 @@ def test_codes_the_analyst_event(recognized, text, expected):
 @pytest.mark.parametrize("text", NOT_CODED)
 def test_codes_no_event(recognized, text):
     assert recognized(text) == []
+
+
+def test_the_force_a_country_moves_is_not_its_target(recognized):
+    found = recognized("Jordan deployed extra troops along the Syrian border on Saturday.")
+    assert found == [("MOBILIZE", "jor", None)]

@@ -246,11 +246,27 @@ def _country_word_candidates(context: _Context, start: int, end: int,
     elif head is None and context.word(end) in context.kb.words_of("state_stance"):
         # "the Emirati request", "the Lebanese position": a stance held by the government
         found.append(Candidate(start, end, f"{iso3.lower()}.gov", DESCRIPTION))
+    elif head is None and name.form == ADJECTIVE and (shared := _shared_head(context, end)):
+        # "the Iranian and Iraqi foreign ministers": each adjective has the head they share
+        head_start, (head_end, heads) = shared
+        found.append(_headed(context, iso3, start, head_start, end, heads[0]))
     elif head is None and name.form == ADJECTIVE and _state_force_at(context, end):
         # "Israeli air strikes", "Turkish shelling of villages": the country's forces acting
         found.append(Candidate(start, end, f"{iso3.lower()}.mil", DESCRIPTION))
     found += _office_of_country(context, iso3, start, end)
     return found
+
+
+def _shared_head(context: _Context, index: int) -> tuple[int, tuple[int, list]] | None:
+    """The head noun after "and <country adjective>" at ``index`` ("Iranian | and Iraqi foreign
+    ministers"), as ``_Context.find_head`` gives it."""
+    if context.word(index) != "and":
+        return None
+    match = context.tables.names.longest_at(context.lower, context.texts, index + 1)
+    if match is None or not any(name.form == ADJECTIVE for name in match[1]):
+        return None
+    head_start, head = context.find_head(match[0])
+    return (head_start, head) if head is not None else None
 
 
 def _state_force_at(context: _Context, index: int) -> bool:

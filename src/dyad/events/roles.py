@@ -148,7 +148,8 @@ class _RoleFinder:
         else:
             source = self._actors(active_subject)
             obj = object_of(verb)
-            target = [] if takes_topic(verb, event_type) else self._actors(
+            moved = event_type in self.grammar.force_object_types
+            target = [] if takes_topic(verb, event_type) or moved else self._actors(
                 obj or child_with(verb, ("iobj",)) or small_clause_subject(verb))
             if obj is not None and self._is_event_noun(obj) and all(
                     f.mention.actor is None or f.mention.actor.country is None for f in target):
@@ -238,6 +239,11 @@ class _RoleFinder:
             names = [c for c in head.children if c.i < verb.i and c.dep_ in MODIFIER_DEPS]
             return next((found for c in names if (found := self._actors(c, BY_SHARED_SUBJECT))),
                         [])
+        if is_stray_main_verb(verb) and verb.i > head.i:
+            # "The army and the SDF clashed" read as the SDF that clashed: the whole
+            # coordinated phrase before it is the subject
+            first = head.head if head.dep_ == "conj" and head.head.i < head.i else head
+            return self._actors(first, BY_SHARED_SUBJECT)
         if head.i == verb.i or verb.dep_ not in ("conj", "xcomp", "advcl"):
             return []
         if verb.dep_ == "conj" and head.i < verb.i and (cut_off := cut_off_subject(head)):
