@@ -248,7 +248,7 @@ def _country_word_candidates(context: _Context, start: int, end: int,
         found.append(Candidate(start, end, f"{iso3.lower()}.gov", DESCRIPTION))
     elif head is None and name.form == ADJECTIVE and (shared := _shared_head(context, end)):
         # "the Iranian and Iraqi foreign ministers": each adjective has the head they share
-        head_start, (head_end, heads) = shared
+        head_start, (_, heads) = shared
         found.append(_headed(context, iso3, start, head_start, end, heads[0]))
     elif head is None and name.form == ADJECTIVE and _state_force_at(context, end):
         # "Israeli air strikes", "Turkish shelling of villages": the country's forces acting
