@@ -69,6 +69,10 @@ CODED = [
                  ("ASSAULT", "isr.mil", "group.hezbollah"), id="killed-in-country-strike"),
     pytest.param("The Syrian army and the SDF clashed near Deir Hafer on Monday.",
                  ("ASSAULT", "syr.mil", "group.sdf"), id="coordinated-subject-clashed"),
+    pytest.param("Iraq blamed the bombing on the Islamic State group.",
+                 ("ACCUSE", "irq", "group.islamic-state"), id="blamed-event-on-culprit"),
+    pytest.param("Syria condemned the Islamic State attack.",
+                 ("ACCUSE", "syr", "group.islamic-state"), id="condemned-stateless-group-attack"),
     pytest.param("Turkey threatened a military operation against the SDF.",
                  ("THREATEN", "tur", "group.sdf"), id="threatened-operation-against"),
 ]

@@ -50,6 +50,7 @@ class Grammar:
     type_target_preps: Mapping[str, frozenset[str]]
     patient_target_types: frozenset[str]
     force_object_types: frozenset[str]
+    culprit_verbs: frozenset[str]
     light_verbs: frozenset[str]
     cause_verbs: frozenset[str]
     partner_nouns: frozenset[str]
@@ -110,6 +111,7 @@ def _grammar(path: Path, raw: dict, irregular: Mapping[str, tuple[str, ...]]) ->
             type_target_preps={k: frozenset(v) for k, v in roles["type_target_preps"].items()},
             patient_target_types=frozenset(roles["patient_target_types"]),
             force_object_types=frozenset(roles["force_object_types"]),
+            culprit_verbs=_expand(roles["culprit_verbs"], irregular),
             light_verbs=_expand(roles["light_verbs"], irregular),
             cause_verbs=_expand(roles["cause_verbs"], irregular),
             partner_nouns=_expand(roles["partner_nouns"], irregular),

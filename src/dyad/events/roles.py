@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from dyad.actors.kb import SECTOR_ONLY_PREFIX
 from dyad.events.cues import Cues, load_cues
 from dyad.events.lexicon import Lexicon
 from dyad.events.syntax import (
@@ -152,10 +153,15 @@ class _RoleFinder:
             target = [] if takes_topic(verb, event_type) or moved else self._actors(
                 obj or child_with(verb, ("iobj",)) or small_clause_subject(verb))
             if obj is not None and self._is_event_noun(obj) and all(
-                    f.mention.actor is None or f.mention.actor.country is None for f in target):
-                # "threatened military action against X": a doer without a country is no
-                # target; the event noun's own patient phrase may be
+                    f.mention.actor is None or f.mention.actor.id.startswith(SECTOR_ONLY_PREFIX)
+                    for f in target):
+                # "threatened military action against X": a sector named by no country is
+                # no target; the event noun's own patient phrase may be
                 target = []
+            if word_forms(verb) & self.grammar.culprit_verbs and obj is not None:
+                culprit = (self._child_with_prep(obj, {"on"})
+                           or self._child_with_prep(verb, {"on"}))
+                target = self._actors(culprit) or target
             if not target:
                 preps = self.grammar.target_preps | self.grammar.type_target_preps.get(event_type,
                                                                                        frozenset())
