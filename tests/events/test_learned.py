@@ -117,6 +117,14 @@ def test_a_country_where_the_event_happened_is_no_side(code):
     assert [summary(e) for e in events] == [("ASSAULT", "isr", "lbn")]
 
 
+def test_the_subject_of_a_passive_verb_is_no_doer(code):
+    # the tagger marks the passive subject as the source: it is the one the act was done to
+    text = "Two Syrian workers were pummelled in Raqqa."
+    events = code(text, reading(text, {"ASSAULT": 0.9}, source="Syrian workers"))
+    assert [summary(e) for e in events] == [("ASSAULT", None, "syr.cvl")]
+    assert "subject of a passive verb" in dict(events[0].trace)["target"]
+
+
 def test_no_proposal_without_an_actor(code):
     text = "The economy grew slowly during the winter months of the year."
     assert code(text, reading(text, {"COOPERATE": 0.95})) == []

@@ -40,7 +40,7 @@ from dyad.events.lexicon import load_lexicon
 from dyad.events.modality import flagged_word
 from dyad.events.plover import load_ontology
 from dyad.events.roles import MentionIndex, Roles
-from dyad.events.syntax import subject_of
+from dyad.events.syntax import child_with, subject_of
 from dyad.models.event_model import SentencePrediction, SpanGuess
 from dyad.records import Article, Event, Mention
 from dyad.segment import content_sentences
@@ -222,10 +222,15 @@ class _SentenceCoder:
             # the attribute rules read around this word
             material = load_ontology()[event_type].quad_class in MATERIAL_QUADS
             source, source_by, target, target_by = read[not material and True in read]
+            flagged = flagged_word(anchor, through_speech=material)
+            if source is not None and _names_head(source, child_with(flagged, ("nsubj:pass",))):
+                # "X was killed": the subject of a passive verb is the one it was done to
+                source, source_by, target, target_by = (
+                    None, "none", target or source,
+                    target_by if target else f"{source_by}, subject of a passive verb")
             roles = Roles(source, target, (), TAGGED_ROLE_WEIGHT)
             if not has_distinct_actors(roles):
                 continue
-            flagged = flagged_word(anchor, through_speech=material)
             event = make_event(
                 self.number, self.sentence, self.article, self.kb, self.attributes,
                 event_type=event_type, mode=None, anchor=flagged, roles=roles,
@@ -357,6 +362,12 @@ def _raw_score(type_score: float, source: Mention | None, target: Mention | None
     role and for an event no lexicon trigger backs."""
     roles = 1.0 if source is not None and target is not None else 0.8
     return round(type_score * roles * (1.0 if lexicon else 0.9), 3)
+
+
+def _names_head(mention: Mention, head: Token | None) -> bool:
+    """Whether the mention holds the word ``head`` ("the talks in Amman" is headed by "talks",
+    which "Amman" does not hold)."""
+    return head is not None and mention.char_start <= head.idx < mention.char_end
 
 
 def _overlaps(start: int, end: int, span: tuple[int, int]) -> bool:
