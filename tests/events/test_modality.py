@@ -25,6 +25,8 @@ def flags(nlp, text: str, trigger: str) -> Modality:
     ("text", "trigger", "expected"),
     [
         ("Iraqi security forces did not detain the Syrians.", "detain", NEGATED),
+        ("The army said no passengers were killed in the raid.", "killed", NEGATED),
+        ("No country has recognized the new government.", "recognized", NEGATED),
         ("The visit has not followed any political meetings.", "meetings", NEGATED),
         ("Iraq never recognized the new government.", "recognized", NEGATED),
         ("The talks focused on the border, without disclosing further details.", "disclosing",
@@ -73,7 +75,7 @@ def flags(nlp, text: str, trigger: str) -> Modality:
         ("Last November, the navy held drills with Oman.", "held", HISTORICAL),
     ],
     ids=[
-        "did-not", "not-any-noun", "never", "without", "failed-to", "refused-to", "will",
+        "did-not", "no-subject-passive", "no-subject", "not-any-noun", "never", "without", "failed-to", "refused-to", "will",
         "plans-to", "is-expected-to", "threatened-to", "promised-to", "wants-to",
         "in-the-process-of", "if-clause", "consequent-of-if", "warned-would-if",
         "in-the-event-that-consequent", "may",

@@ -25,6 +25,7 @@ from dyad.events.clauses import (
     left_window,
     span_of,
 )
+from dyad.events.syntax import child_with
 from dyad.events.when import DateMention, find_dates, starts_interval
 
 # Tokens left of the trigger searched for cue phrases ("in the process of putting").
@@ -189,11 +190,21 @@ def _negated(trigger: Token, before: list[Token], context: str, cues: ModalityCu
             return True
         if verb.i != trigger.i and _word(verb) & cues.negating_governors:
             return True
+        if _nobody(child_with(verb, ("nsubj", "nsubj:pass"))):
+            return True  # "no passengers were killed", "No country has recognized ..."
     # "has not followed any political meetings": a noun with "any" under a negated verb
     determiners = {child.lower_ for child in trigger.children if child.dep_ == "det"}
     if "no" in determiners:
         return True
     return "any" in determiners and any(_is_negation(c, cues) for c in trigger.head.children)
+
+
+def _nobody(subject: Token | None) -> bool:
+    """A subject that names no one: "no passengers", "no one", "nobody", "none"."""
+    if subject is None or subject.tag_.startswith("VB"):
+        return False
+    return subject.lower_ in {"nobody", "none", "nothing"} or any(
+        child.dep_ == "det" and child.lower_ == "no" for child in subject.children)
 
 
 def _is_negation(token: Token, cues: ModalityCues) -> bool:
