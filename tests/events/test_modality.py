@@ -75,7 +75,8 @@ def flags(nlp, text: str, trigger: str) -> Modality:
         ("Last November, the navy held drills with Oman.", "held", HISTORICAL),
     ],
     ids=[
-        "did-not", "no-subject-passive", "no-subject", "not-any-noun", "never", "without", "failed-to", "refused-to", "will",
+        "did-not", "no-subject-passive", "no-subject", "not-any-noun", "never", "without",
+        "failed-to", "refused-to", "will",
         "plans-to", "is-expected-to", "threatened-to", "promised-to", "wants-to",
         "in-the-process-of", "if-clause", "consequent-of-if", "warned-would-if",
         "in-the-event-that-consequent", "may",

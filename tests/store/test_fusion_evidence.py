@@ -205,3 +205,14 @@ def test_two_named_days_fit_only_a_day_apart():
     assert same_event(this_week, sunday, RULES) and same_event(this_week, tuesday, RULES)
     clusters = cluster_reports([sunday, tuesday, this_week], RULES).clusters
     assert len(set(clusters.values())) == 3
+
+
+def test_a_meeting_of_two_people_of_one_country_fits_its_retellings():
+    # al-Sharaa and the SDF's Abdi are both Syrians: a report naming both is no conflict
+    abdi = Side("person.mazloum-abdi", "SYR", "REB", "person")
+    met = call("a", "Al-Sharaa met Abdi in Damascus.", ((SHARAA, "Al-Sharaa"), (abdi, "Abdi")))
+    talks = call("b", "Abdi held talks with al-Sharaa in Damascus.",
+                 ((abdi, "Abdi"), (SHARAA, "al-Sharaa")))
+    half = call("c", "Al-Sharaa held talks in Damascus.", ((SHARAA, "Al-Sharaa"), (None, None)))
+    assert ambiguity([met, talks], RULES) is None
+    assert len(set(cluster_reports([met, talks, half], RULES).clusters.values())) == 1

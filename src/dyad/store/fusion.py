@@ -431,13 +431,14 @@ def ambiguity(near: Sequence[Report], rules: FusionRules) -> str | None:
     # places as a pair of reports is judged: coded places, else the places their sentences name
     if any(not _placed_alike(x, y, rules) for x, y in itertools.combinations(near, 2)):
         return "matches' places disagree"
-    people: dict[str, set[str]] = defaultdict(set)
-    for report in near:
-        for side in (report.source, report.target):
-            if side is not None and side.kind == "person" and side.country:
-                people[side.country].add(side.id)
-    if any(len(ids) > 1 for ids in people.values()):
-        return "matches name two people of one country"
+    # two matches naming different people of one country, neither naming both (a report of
+    # al-Sharaa meeting the SDF's Abdi names two Syrians and fits its own retelling)
+    people = [{(side.country, side.id) for side in (report.source, report.target)
+               if side is not None and side.kind == "person" and side.country}
+              for report in near]  # fmt: skip
+    for x, y in itertools.combinations(people, 2):
+        if {country for country, _ in x - y} & {country for country, _ in y - x}:
+            return "matches name two people of one country"
     return None
 
 
