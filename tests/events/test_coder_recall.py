@@ -73,6 +73,8 @@ CODED = [
                  ("ACCUSE", "irq", "group.islamic-state"), id="blamed-event-on-culprit"),
     pytest.param("Syria condemned the Islamic State attack.",
                  ("ACCUSE", "syr", "group.islamic-state"), id="condemned-stateless-group-attack"),
+    pytest.param("The Treasury Department blacklisted three Iraqi businessmen on Tuesday.",
+                 ("SANCTION", "usa.gov", "irq.bus"), id="treasury-blacklisted"),
     pytest.param("Turkey threatened a military operation against the SDF.",
                  ("THREATEN", "tur", "group.sdf"), id="threatened-operation-against"),
 ]
