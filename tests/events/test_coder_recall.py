@@ -75,6 +75,8 @@ CODED = [
                  ("ACCUSE", "syr", "group.islamic-state"), id="condemned-stateless-group-attack"),
     pytest.param("The Treasury Department blacklisted three Iraqi businessmen on Tuesday.",
                  ("SANCTION", "usa.gov", "irq.bus"), id="treasury-blacklisted"),
+    pytest.param("The Philippines demanded that Beijing remove the vessels.",
+                 ("REQUEST", "phl", "chn.gov"), id="demanded-that-addressee"),
     pytest.param("Turkey threatened a military operation against the SDF.",
                  ("THREATEN", "tur", "group.sdf"), id="threatened-operation-against"),
 ]

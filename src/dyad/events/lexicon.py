@@ -51,6 +51,7 @@ class Grammar:
     patient_target_types: frozenset[str]
     force_object_types: frozenset[str]
     culprit_verbs: frozenset[str]
+    addressee_clause_types: frozenset[str]
     light_verbs: frozenset[str]
     cause_verbs: frozenset[str]
     partner_nouns: frozenset[str]
@@ -112,6 +113,7 @@ def _grammar(path: Path, raw: dict, irregular: Mapping[str, tuple[str, ...]]) ->
             patient_target_types=frozenset(roles["patient_target_types"]),
             force_object_types=frozenset(roles["force_object_types"]),
             culprit_verbs=_expand(roles["culprit_verbs"], irregular),
+            addressee_clause_types=frozenset(roles["addressee_clause_types"]),
             light_verbs=_expand(roles["light_verbs"], irregular),
             cause_verbs=_expand(roles["cause_verbs"], irregular),
             partner_nouns=_expand(roles["partner_nouns"], irregular),

@@ -174,6 +174,10 @@ class _RoleFinder:
                     phrase = self._child_with_prep(after, preps)
                 if phrase is not None and not self._continues_goal(phrase, verb):
                     target = self._actors(phrase)
+            if not target and event_type in self.grammar.addressee_clause_types:
+                clause = child_with(verb, ("ccomp",))
+                if clause is not None and clause.i > verb.i:
+                    target = self._actors(subject_of(clause))
         subject_token = active_subject or child_with(verb, ("nsubj:pass",))
         if subject_token is not None and subject_token.lower_ in RELATIVE_WORDS:
             # "forces which attacked"
