@@ -77,6 +77,10 @@ CODED = [
                  ("SANCTION", "usa.gov", "irq.bus"), id="treasury-blacklisted"),
     pytest.param("The Philippines demanded that Beijing remove the vessels.",
                  ("REQUEST", "phl", "chn.gov"), id="demanded-that-addressee"),
+    pytest.param("Fighting broke out on Monday between the Syrian army and the SDF.",
+                 ("ASSAULT", "syr.mil", "group.sdf"), id="fighting-broke-out-between"),
+    pytest.param("Deadly clashes between Iraqi police and protesters erupted in Basra.",
+                 ("ASSAULT", "irq.cop", "irq.cvl"), id="clashes-between"),
     pytest.param("Turkey threatened a military operation against the SDF.",
                  ("THREATEN", "tur", "group.sdf"), id="threatened-operation-against"),
 ]
@@ -88,6 +92,8 @@ NOT_CODED = [
     pytest.param("Algeria will host the Arab summit in May.", id="summit-is-not-a-guest"),
     pytest.param("A strike by dock workers hit exports in March.", id="labour-strike-hit"),
     pytest.param("The central bank hit its inflation target in May.", id="hit-a-target"),
+    pytest.param("The Oval Office clash between Trump and Zelenskyy dominated the news.",
+                 id="clash-of-words"),
 ]
 
 

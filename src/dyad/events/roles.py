@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.kb import SECTOR_ONLY_PREFIX
+from dyad.events.clauses import clause_head
 from dyad.events.cues import Cues, load_cues
 from dyad.events.lexicon import Lexicon
 from dyad.events.syntax import (
@@ -286,6 +287,13 @@ class _RoleFinder:
             between = self._child_with_prep(noun.head, {"between", "among"})
             if between is not None and between.left_edge.i != noun.right_edge.i + 1:
                 between = None
+        if between is None and noun.dep_ in SUBJECT_DEPS | {"nsubj:pass"}:
+            # "Fighting broke out on Monday between X and Y": the parser may hang the phrase on
+            # any word of the clause the noun is the subject of
+            between = next((t for t in noun.head.subtree if t.i > noun.head.i
+                            and clause_head(t).i == noun.head.i
+                            and any(c.dep_ == "case" and c.lower_ == "between"
+                                    for c in t.children)), None)
         if between is not None:
             parties = self._all_actors(between)
             return parties[:1], parties[1:]

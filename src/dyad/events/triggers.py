@@ -69,6 +69,9 @@ def _rules(token: Token, pos: str, lexicon: Lexicon) -> list[TriggerRule]:
 
 def _pos_of(token: Token) -> str | None:
     tag = token.tag_
+    if tag == "VBG" and token.dep_ in ("nsubj", "nsubj:pass") and not any(
+            c.dep_ in ("obj", "nsubj", "aux") for c in token.children):
+        return "NOUN"  # a gerund standing as a subject: "Fighting broke out between ..."
     # a word with a subject is a verb, whatever the tagger said ("Iraq and Syria share ...")
     if tag.startswith("VB") or any(c.dep_ in ("nsubj", "nsubj:pass") and not _is_possessor(c)
                                    for c in token.children):
