@@ -81,6 +81,8 @@ CODED = [
                  ("ASSAULT", "syr.mil", "group.sdf"), id="fighting-broke-out-between"),
     pytest.param("Deadly clashes between Iraqi police and protesters erupted in Basra.",
                  ("ASSAULT", "irq.cop", "irq.cvl"), id="clashes-between"),
+    pytest.param("President Recep Tayyip Erdogan warned the SDF that Turkey would crush it.",
+                 ("THREATEN", "person.recep-tayyip-erdogan", "group.sdf"), id="warned-would-crush"),
     pytest.param("Turkey threatened a military operation against the SDF.",
                  ("THREATEN", "tur", "group.sdf"), id="threatened-operation-against"),
 ]
