@@ -125,6 +125,12 @@ def test_the_subject_of_a_passive_verb_is_no_doer(code):
     assert "subject of a passive verb" in dict(events[0].trace)["target"]
 
 
+def test_what_a_meeting_discussed_is_no_side(code):
+    text = "Iraq's ministers discussed Turkey's role in regional security on Monday."
+    events = code(text, reading(text, {"CONSULT": 0.9}, source="Iraq", target="Turkey"))
+    assert [summary(e) for e in events] == [("CONSULT", "irq", None)]
+
+
 def test_no_proposal_without_an_actor(code):
     text = "The economy grew slowly during the winter months of the year."
     assert code(text, reading(text, {"COOPERATE": 0.95})) == []

@@ -39,8 +39,8 @@ from dyad.events.coder import (
 from dyad.events.lexicon import load_lexicon
 from dyad.events.modality import flagged_word
 from dyad.events.plover import load_ontology
-from dyad.events.roles import MentionIndex, Roles
-from dyad.events.syntax import child_with, subject_of
+from dyad.events.roles import MentionIndex, Roles, takes_topic
+from dyad.events.syntax import child_with, object_of, subject_of
 from dyad.models.event_model import SentencePrediction, SpanGuess
 from dyad.records import Article, Event, Mention
 from dyad.segment import content_sentences
@@ -228,6 +228,10 @@ class _SentenceCoder:
                 source, source_by, target, target_by = (
                     None, "none", target or source,
                     target_by if target else f"{source_by}, subject of a passive verb")
+            topic = object_of(flagged) if takes_topic(flagged, event_type) else None
+            if target is not None and _within(target, topic):
+                # "discussed China's role in regional security": what was talked about
+                target, target_by = None, "none"
             roles = Roles(source, target, (), TAGGED_ROLE_WEIGHT)
             if not has_distinct_actors(roles):
                 continue
@@ -362,6 +366,14 @@ def _raw_score(type_score: float, source: Mention | None, target: Mention | None
     role and for an event no lexicon trigger backs."""
     roles = 1.0 if source is not None and target is not None else 0.8
     return round(type_score * roles * (1.0 if lexicon else 0.9), 3)
+
+
+def _within(mention: Mention, head: Token | None) -> bool:
+    """Whether the mention lies inside the phrase ``head`` heads."""
+    if head is None:
+        return False
+    last = head.right_edge
+    return head.left_edge.idx <= mention.char_start and mention.char_end <= last.idx + len(last)
 
 
 def _names_head(mention: Mention, head: Token | None) -> bool:
