@@ -139,6 +139,7 @@ class Evidence:
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_POSSESSIVE_END = re.compile(r"['’]s$")
 
 
 def evidence_of(sentence: str, side_texts: Iterable[str | None], rules: FusionRules) -> Evidence:
@@ -152,7 +153,7 @@ def evidence_of(sentence: str, side_texts: Iterable[str | None], rules: FusionRu
     before: list[str] = ["", ""]  # the two words before this one
     for position, match in enumerate(_WORD.finditer(sentence)):
         token = match.group()
-        word = re.sub(r"['’]s$", "", token.casefold())
+        word = _POSSESSIVE_END.sub("", token.casefold())
         after_locative = before[1] in rules.locatives or " ".join(before) in rules.locatives or (
             before[1] == "the" and before[0] in rules.locatives
         )
