@@ -199,7 +199,7 @@ class _RoleFinder:
 
     def _doer_of_setting(self, verb: Token) -> list[Found]:
         """Who did the event a passive verb happened in ("were killed in an Israeli drone
-        strike", "wounded in shelling by the army"): that event noun's doer."""
+        strike"): that event noun's doer."""
         for child in verb.children:
             cases = {c.lower_ for c in child.children if c.dep_ in ("case", "mark")}
             if "in" in cases and child.i > verb.i and self._is_event_noun(child):
