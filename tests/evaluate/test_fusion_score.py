@@ -57,3 +57,17 @@ def test_the_bundled_gold_has_hard_negatives_in_both_splits():
     events = {r["id"]: r["event"] for r in reports}
     assert all(events[a] == events[b] for a, b in map(sorted, gold.same))
     assert len(gold.same) == 181  # dev 95 (40 + the third batch's 55), test 86 (44 + 42)
+
+
+def test_a_split_of_several_batches_is_also_scored_per_batch(tmp_path):
+    (tmp_path / "reports.jsonl").write_text("".join(
+        json.dumps({"id": r, "batch": batch, "text": f"Report {r}."}) + "\n"
+        for r, batch in [("r1", 1), ("r2", 1), ("r3", 2), ("r4", 2)]), "utf-8")
+    (tmp_path / "pairs.jsonl").write_text("".join(json.dumps(p) + "\n" for p in [
+        {"a": "r1", "b": "r2", "same": True, "split": "test"},
+        {"a": "r3", "b": "r4", "same": True, "split": "test"}]), "utf-8")
+    gold = load_fusion_gold(tmp_path)
+    test = score_fusion(gold, {"r1": {"c1"}, "r2": {"c1"}, "r3": {"c3"}, "r4": set()})["test"]
+    assert (test.gold_pairs, test.true_pairs) == (2, 1)
+    assert [(batch, part.recall) for batch, part in test.batches] == [(1, 1.0), (2, 0.0)]
+    assert test.as_dict()["batches"]["2"]["uncoded"] == ["r4"]

@@ -8,11 +8,12 @@ within a split is scored: the pairs listed as the same event are the positives, 
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,9 @@ class FusionGold:
     reports: Path  # JSON Lines the pipeline reads (text, title, source, date, url, id)
     split_of: dict[str, str]  # report id -> "dev" | "test"
     same: frozenset[frozenset[str]]  # pairs of report ids telling one event
+    # report id -> the batch it was written in (optional "batch" of reports.jsonl): a batch
+    # written after the rules were tuned shows how they transfer
+    batch_of: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +40,7 @@ class FusionReport:
     predicted_pairs: int  # pairs fused by dyad
     true_pairs: int
     uncoded: tuple[str, ...]  # reports dyad coded no event from
+    batches: tuple[tuple[int, FusionReport], ...] = ()  # the same, per batch of the split
 
     @property
     def precision(self) -> float:
@@ -51,6 +56,7 @@ class FusionReport:
             "gold_pairs": self.gold_pairs, "predicted_pairs": self.predicted_pairs,
             "true_pairs": self.true_pairs, "precision": round(self.precision, 4),
             "recall": round(self.recall, 4), "uncoded": list(self.uncoded),
+            "batches": {str(batch): report.as_dict() for batch, report in self.batches},
         }  # fmt: skip
 
 
@@ -58,7 +64,9 @@ def load_fusion_gold(folder: Path = FUSION_GOLD_DIR) -> FusionGold:
     """The gold pairs of ``folder`` (``pairs.jsonl``) over its reports (``reports.jsonl``);
     a malformed line raises ValueError naming ``file:line``."""
     reports = folder / "reports.jsonl"
-    known = {record["id"] for _, record in _records(reports, ("id", "text"))}
+    records = [record for _, record in _records(reports, ("id", "text"))]
+    known = {record["id"] for record in records}
+    batch_of = {record["id"]: int(record["batch"]) for record in records if "batch" in record}
     split_of: dict[str, str] = {}
     same = set()
     for where, pair in _records(folder / "pairs.jsonl", ("a", "b", "same", "split")):
@@ -69,7 +77,7 @@ def load_fusion_gold(folder: Path = FUSION_GOLD_DIR) -> FusionGold:
                 raise ValueError(f"{where}: report {report} is in both splits")
         if pair["same"]:
             same.add(frozenset((pair["a"], pair["b"])))
-    return FusionGold(reports, split_of, frozenset(same))
+    return FusionGold(reports, split_of, frozenset(same), batch_of)
 
 
 def _records(path: Path, required: tuple[str, ...]) -> Iterable[tuple[str, dict[str, Any]]]:
@@ -90,19 +98,32 @@ def _records(path: Path, required: tuple[str, ...]) -> Iterable[tuple[str, dict[
 def score_fusion(
     gold: FusionGold, clusters_of: dict[str, set[str]]
 ) -> dict[str, FusionReport]:
-    """Pairwise precision and recall per split, from each report's cluster ids."""
+    """Pairwise precision and recall per split (and per batch of a split that has several),
+    from each report's cluster ids."""
     scores = {}
     for split in SPLITS:
         ids = sorted(r for r, s in gold.split_of.items() if s == split)
-        pairs = [frozenset(p) for p in itertools.combinations(ids, 2)]
-        fused = {p for p in pairs if _fused(p, clusters_of)}
-        positives = {p for p in pairs if p in gold.same}
-        scores[split] = FusionReport(
-            split=split, reports=len(ids), pairs=len(pairs), gold_pairs=len(positives),
-            predicted_pairs=len(fused), true_pairs=len(fused & positives),
-            uncoded=tuple(r for r in ids if not clusters_of.get(r)),
-        )  # fmt: skip
+        batches = sorted({gold.batch_of[r] for r in ids if r in gold.batch_of})
+        per_batch = tuple(
+            (batch, _score(split, [r for r in ids if gold.batch_of.get(r) == batch], gold,
+                           clusters_of))
+            for batch in batches
+        ) if len(batches) > 1 else ()  # fmt: skip
+        scores[split] = dataclasses.replace(_score(split, ids, gold, clusters_of),
+                                            batches=per_batch)
     return scores
+
+
+def _score(split: str, ids: list[str], gold: FusionGold, clusters_of: dict[str, set[str]]
+           ) -> FusionReport:
+    pairs = [frozenset(p) for p in itertools.combinations(ids, 2)]
+    fused = {p for p in pairs if _fused(p, clusters_of)}
+    positives = {p for p in pairs if p in gold.same}
+    return FusionReport(
+        split=split, reports=len(ids), pairs=len(pairs), gold_pairs=len(positives),
+        predicted_pairs=len(fused), true_pairs=len(fused & positives),
+        uncoded=tuple(r for r in ids if not clusters_of.get(r)),
+    )  # fmt: skip
 
 
 def _fused(pair: frozenset[str], clusters_of: dict[str, set[str]]) -> bool:

@@ -125,10 +125,13 @@ def render_model_scores(scores: Mapping[str, Any]) -> str:
 
 def render_fusion(reports: Mapping[str, FusionReport]) -> str:
     """Pairwise fusion scores per split of our fusion gold (test: never tuned on)."""
+    named = [row for split, report in reports.items()
+             for row in [(split, report),
+                         *((f"{split}, batch {batch}", part) for batch, part in report.batches)]]
     rows = [
-        [split, report.precision, report.recall, report.true_pairs, report.predicted_pairs,
+        [name, report.precision, report.recall, report.true_pairs, report.predicted_pairs,
          report.gold_pairs, report.reports, len(report.uncoded)]
-        for split, report in reports.items()
+        for name, report in named
     ]  # fmt: skip
     header = ("split", "P", "R", "fused right", "fused", "same-event pairs", "reports", "uncoded")
     return "Cross-article fusion, pairwise (data/gold/fusion)\n" + table(header, rows)
