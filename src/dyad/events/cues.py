@@ -1,6 +1,6 @@
 """Role and trigger cues of ``grammar.toml``'s ``[cues]`` table (reporting phrases, event nouns,
-instrument nouns, topic verbs, approximators, joint verbs, goal words), kept apart from the core
-grammar the lexicon loader reads."""
+instrument nouns, topic verbs, approximators, joint verbs, goal words, place prepositions), kept
+apart from the core grammar the lexicon loader reads."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 from dyad.events.lexicon import LexiconError, lexicon_dir
 
 FIELDS = ("reporting_case", "event_nouns", "instrument_nouns", "topic_verbs", "approximators",
-          "joint_verbs", "topic_event_types", "goal_words")
+          "joint_verbs", "topic_event_types", "goal_words", "place_prepositions")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +25,7 @@ class Cues:
     joint_verbs: frozenset[str]
     topic_event_types: frozenset[str]
     goal_words: frozenset[str]
+    place_prepositions: frozenset[str]
 
 
 @lru_cache(maxsize=4)

@@ -36,6 +36,7 @@ from dyad.events.coder import (
     make_event,
     reports_events,
 )
+from dyad.events.cues import load_cues
 from dyad.events.lexicon import load_lexicon
 from dyad.events.modality import flagged_word
 from dyad.events.plover import load_ontology
@@ -53,8 +54,6 @@ TAGGED_ROLE_WEIGHT = 0.8
 MATERIAL_QUADS = frozenset({2, 4})
 # A character range no text overlaps.
 NOWHERE = (0, 0)
-# Prepositions before a country that make it the place of an event, not a side.
-PLACE_PREPOSITIONS = frozenset({"in", "inside", "near", "across", "throughout"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,7 +342,8 @@ class _SentenceCoder:
         i = words.start - 1
         while i > self.sentence.start and self.sentence.doc[i].tag_ == "JJ":
             i -= 1  # "in southern Lebanon"
-        return i >= self.sentence.start and self.sentence.doc[i].lower_ in PLACE_PREPOSITIONS
+        return i >= self.sentence.start and (
+            self.sentence.doc[i].lower_ in load_cues().place_prepositions)
 
     def _actor_in(self, start: int, end: int, score: float) -> Mention | None:
         """The actor the span names: a recognised mention inside it, else one composed from its
