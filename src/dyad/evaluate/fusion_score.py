@@ -8,7 +8,6 @@ within a split is scored: the pairs listed as the same event are the positives, 
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import json
 import tempfile
@@ -109,20 +108,19 @@ def score_fusion(
                            clusters_of))
             for batch in batches
         ) if len(batches) > 1 else ()  # fmt: skip
-        scores[split] = dataclasses.replace(_score(split, ids, gold, clusters_of),
-                                            batches=per_batch)
+        scores[split] = _score(split, ids, gold, clusters_of, per_batch)
     return scores
 
 
-def _score(split: str, ids: list[str], gold: FusionGold, clusters_of: dict[str, set[str]]
-           ) -> FusionReport:
+def _score(split: str, ids: list[str], gold: FusionGold, clusters_of: dict[str, set[str]],
+           batches: tuple[tuple[int, FusionReport], ...] = ()) -> FusionReport:
     pairs = [frozenset(p) for p in itertools.combinations(ids, 2)]
     fused = {p for p in pairs if _fused(p, clusters_of)}
     positives = {p for p in pairs if p in gold.same}
     return FusionReport(
         split=split, reports=len(ids), pairs=len(pairs), gold_pairs=len(positives),
         predicted_pairs=len(fused), true_pairs=len(fused & positives),
-        uncoded=tuple(r for r in ids if not clusters_of.get(r)),
+        uncoded=tuple(r for r in ids if not clusters_of.get(r)), batches=batches,
     )  # fmt: skip
 
 

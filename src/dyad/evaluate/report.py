@@ -125,9 +125,10 @@ def render_model_scores(scores: Mapping[str, Any]) -> str:
 
 def render_fusion(reports: Mapping[str, FusionReport]) -> str:
     """Pairwise fusion scores per split of our fusion gold (test: never tuned on)."""
-    named = [row for split, report in reports.items()
-             for row in [(split, report),
-                         *((f"{split}, batch {batch}", part) for batch, part in report.batches)]]
+    named = []
+    for split, report in reports.items():
+        named.append((split, report))
+        named += [(f"{split}, batch {batch}", part) for batch, part in report.batches]
     rows = [
         [name, report.precision, report.recall, report.true_pairs, report.predicted_pairs,
          report.gold_pairs, report.reports, len(report.uncoded)]

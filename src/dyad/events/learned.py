@@ -278,8 +278,7 @@ class _SentenceCoder:
             return None
         head = next((c for c in verb.children if c.left_edge.i <= words[0].i <= c.right_edge.i),
                     None)
-        phrase = (start, end) if head is None else (
-            head.left_edge.idx, head.right_edge.idx + len(head.right_edge))
+        phrase = (start, end) if head is None else _phrase_chars(head)
         mention = Mention(self.article.doc_id, self.number, self.article.text[start:end], start,
                           end, actor, TAGGED_ROLE_WEIGHT)
         return mention, phrase
@@ -368,12 +367,17 @@ def _raw_score(type_score: float, source: Mention | None, target: Mention | None
     return round(type_score * roles * (1.0 if lexicon else 0.9), 3)
 
 
+def _phrase_chars(head: Token) -> tuple[int, int]:
+    """The characters of the phrase ``head`` heads."""
+    return head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+
+
 def _within(mention: Mention, head: Token | None) -> bool:
     """Whether the mention lies inside the phrase ``head`` heads."""
     if head is None:
         return False
-    last = head.right_edge
-    return head.left_edge.idx <= mention.char_start and mention.char_end <= last.idx + len(last)
+    start, end = _phrase_chars(head)
+    return start <= mention.char_start and mention.char_end <= end
 
 
 def _names_head(mention: Mention, head: Token | None) -> bool:

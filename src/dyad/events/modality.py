@@ -49,6 +49,7 @@ class Modality:
 @dataclass(frozen=True, slots=True)
 class ModalityCues:
     negation_words: frozenset[str]
+    nobody_words: frozenset[str]
     focus_words: frozenset[str]
     negating_governors: frozenset[str]
     negation_phrases: tuple[str, ...]
@@ -83,6 +84,7 @@ def modality_cues() -> ModalityCues:
     interval_older_than = _days(lexicon, "interval_older_than_days")
     return ModalityCues(
         negation_words=frozenset(lexicon.strings("negated.words")),
+        nobody_words=frozenset(lexicon.strings("negated.nobody")),
         focus_words=frozenset(lexicon.strings("negated.focus_words")),
         negating_governors=word_forms(lexicon.strings("negated.governors")),
         negation_phrases=lexicon.strings("negated.phrases"),
@@ -190,7 +192,7 @@ def _negated(trigger: Token, before: list[Token], context: str, cues: ModalityCu
             return True
         if verb.i != trigger.i and _word(verb) & cues.negating_governors:
             return True
-        if _nobody(child_with(verb, ("nsubj", "nsubj:pass"))):
+        if _nobody(child_with(verb, ("nsubj", "nsubj:pass")), cues):
             return True  # "no passengers were killed", "No country has recognized ..."
     # "has not followed any political meetings": a noun with "any" under a negated verb
     determiners = {child.lower_ for child in trigger.children if child.dep_ == "det"}
@@ -199,11 +201,11 @@ def _negated(trigger: Token, before: list[Token], context: str, cues: ModalityCu
     return "any" in determiners and any(_is_negation(c, cues) for c in trigger.head.children)
 
 
-def _nobody(subject: Token | None) -> bool:
+def _nobody(subject: Token | None, cues: ModalityCues) -> bool:
     """A subject that names no one: "no passengers", "no one", "nobody", "none"."""
     if subject is None or subject.tag_.startswith("VB"):
         return False
-    return subject.lower_ in {"nobody", "none", "nothing"} or any(
+    return subject.lower_ in cues.nobody_words or any(
         child.dep_ == "det" and child.lower_ == "no" for child in subject.children)
 
 
