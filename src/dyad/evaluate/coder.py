@@ -40,16 +40,18 @@ def actor_sector(actor: Actor | None) -> str | None:
     return actor.sector or actor.code[3:6] or None
 
 
-def pipeline_coder(date: str | None = None, settings: Settings | None = None) -> EventCoder:
+def pipeline_coder(date: str | None = None, settings: Settings | None = None,
+                   hybrid: HybridSettings | None = None) -> EventCoder:
     """Code each text as a one-sentence article with dyad's full pipeline.
 
-    ``date`` is the publication date given to every text (it decides who holds a role title).
-    Imported lazily: the pipeline loads models, and the scorers must stay usable without it.
+    ``date`` is the publication date given to every text (it decides who holds a role title);
+    ``hybrid`` overrides the shipped thresholds. Imported lazily: the pipeline loads models, and
+    the scorers must stay usable without it.
     """
     from dyad.errors import InputError
     from dyad.pipeline import Pipeline
 
-    pipeline = Pipeline(settings)
+    pipeline = Pipeline(settings, hybrid=hybrid)
 
     def code_text(text: str) -> Sequence[Event]:
         try:
