@@ -308,3 +308,15 @@ def test_a_place_in_a_modifier_is_not_the_name_of_a_groups_member(parsed_actor_o
     text = "Warplanes struck a depot used by Kataib Hezbollah near Albu Kamal on Sunday."
     actor = parsed_actor_of(text, "depot used by Kataib Hezbollah near Albu Kamal")
     assert actor is not None and actor.id == "group.kataib-hezbollah"
+
+
+@pytest.mark.parametrize("text, span, code", [
+    ("Washington sanctioned a Basra-based oil company on Tuesday.",
+     "a Basra-based oil company", "IRQBUS"),
+    # a capital before "-based" is where the firm sits, not the government
+    ("Washington sanctioned a Baghdad-based oil company on Tuesday.",
+     "a Baghdad-based oil company", "IRQBUS"),
+], ids=["town", "capital"])
+def test_a_place_based_body_belongs_to_the_places_country(parsed_actor_of, text, span, code):
+    actor = parsed_actor_of(text, span)
+    assert actor is not None and actor.code == code

@@ -20,8 +20,11 @@ import pytest
      "ALBOPP"),
     ("Officers of Immigration and Customs Enforcement made arrests.", dt.date(2025, 3, 1),
      "cop.us-ice", "USACOP"),
+    ("Kata'ib Hizballah denied the charge.", dt.date(2027, 3, 1), "group.kataib-hezbollah",
+     "IRQUAFKTH"),
 ], ids=["title-in-office", "after-office", "prime-minister-2024", "eu-negotiator",
-        "opposition-over-derived", "organization"])
+        "opposition-over-derived", "organization",
+        "us-government-spelling"])
 def test_added_actor_code_on_the_day(mentions, text, published, actor_id, code):
     found = [m.actor for m in mentions(text, published) if m.actor is not None]
     assert (found[0].id, found[0].code) == (actor_id, code)

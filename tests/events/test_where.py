@@ -96,6 +96,22 @@ def test_country_from_the_shipped_knowledge_base(nlp, kb):
 @pytest.mark.parametrize(
     ("text", "trigger", "expected"),
     [
+        ("Iranian artillery shelled hills near Sidekan on Monday.", "shelled", "Sidakan"),
+        ("Two rockets landed near Harir overnight.", "landed", "Harir"),
+        ("Clashes erupted near Dayr Hafir on Monday.", "erupted", "Deir Hafer"),
+    ],
+    ids=["town-variant", "air-base-town", "transliteration"],
+)
+def test_border_towns_of_the_shipped_gazetteer(nlp, kb, text, trigger, expected):
+    doc = nlp(text)
+    token = next(token for token in doc if token.text == trigger)
+    location = find_location(doc[:], token, kb)
+    assert location is not None and location.name == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
         ("Jordan condemned the killing of 40 farmers attributed to armed groups in coastal Syria.",
          "condemned", "coastal Syria"),
         ("The ministers ended their meeting in Baghdad with a statement in which they demanded "

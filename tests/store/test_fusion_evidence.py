@@ -216,3 +216,16 @@ def test_a_meeting_of_two_people_of_one_country_fits_its_retellings():
     half = call("c", "Al-Sharaa held talks in Damascus.", ((SHARAA, "Al-Sharaa"), (None, None)))
     assert ambiguity([met, talks], RULES) is None
     assert len(set(cluster_reports([met, talks, half], RULES).clusters.values())) == 1
+
+
+def test_a_named_force_fits_its_countrys_forces_but_not_another_named_force():
+    irgc = Side("mil.irgc", "IRN", "MIL", "organization")
+    artesh = Side("mil.artesh", "IRN", "MIL", "organization")
+    irnmil = Side("irn.mil", "IRN", "MIL", "sector")
+    village = (None, None)
+    by_irgc = told("a", "The IRGC shelled villages near Sidakan.", ((irgc, "The IRGC"), village))
+    by_forces = told("b", "Iranian forces shelled villages near Sidakan.",
+                     ((irnmil, "Iranian forces"), village))
+    by_army = told("c", "The army shelled villages near Sidakan.", ((artesh, "The army"), village))
+    assert same_event(by_irgc, by_forces, RULES)
+    assert why_apart(by_irgc, by_army, RULES) == "sides do not fit"

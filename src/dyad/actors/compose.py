@@ -261,7 +261,11 @@ class _SpanReader:
             match = self.tables.names.longest_at(self.lower, self.texts, index)
             country = _country_of(self.kb, match[1]) if match else None
             head = self.tables.heads.longest_at(self.lower, self.texts, index)
-            if match and country:
+            based = self._based_in(index)
+            if based is not None:  # "a Basra-based firm": the country of the town
+                found.append(("country", (based, ADJECTIVE)))
+                end = index + 3
+            elif match and country:
                 found.append(("country", country))
                 end = match[0]
             elif head is not None and head[0] <= span.end:
@@ -276,6 +280,13 @@ class _SpanReader:
                 covered.update(range(index, end))
             index = end
         return found
+
+    def _based_in(self, index: int) -> str | None:
+        """The country of the place at ``index`` when "-based" follows it ("Basra-based")."""
+        if self.lower[index + 1:index + 3] != ["-", "based"]:
+            return None
+        place = self.kb.find_place(self.texts[index])
+        return None if place is None else place.country
 
     def _content_words(self, span: Span) -> list[str]:
         """Words of `span` that no table reads and that are not small words."""

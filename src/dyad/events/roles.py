@@ -154,8 +154,7 @@ class _RoleFinder:
             target = [] if takes_topic(verb, event_type) or moved else self._actors(
                 obj or child_with(verb, ("iobj",)) or small_clause_subject(verb))
             if obj is not None and self._is_event_noun(obj) and all(
-                    f.mention.actor is None or f.mention.actor.id.startswith(SECTOR_ONLY_PREFIX)
-                    for f in target):
+                    f.mention.actor is None or _sector_only(f) for f in target):
                 # "threatened military action against X": a sector named by no country is
                 # no target; the event noun's own patient phrase may be
                 target = []
@@ -358,10 +357,13 @@ class _RoleFinder:
         governed = noun.dep_ == "obj" or (  # "went on strike", not "opened ... into an assault"
             noun.dep_ == "obl" and any(c.lower_ == "on" for c in noun.children))
         if governed and word_forms(light) & self.grammar.light_verbs:
-            if not source:
+            # "the Turkish army held a military exercise": the subject names more than the
+            # sector word before the noun
+            if not source or (source is modifier and all(
+                    _sector_only(f) for f in source)):
                 source = self._actors(subject_of(light)) or self._inherited_subject(
                     light
-                )
+                ) or source
             if not target:
                 target = self._actors(
                     self._child_with_prep(light, self.grammar.target_preps, skip=noun))
@@ -662,6 +664,12 @@ def _country_first(found: Found) -> int:
     if actor is None or actor.country is None:
         return 2
     return 0 if actor.kind == "country" else 1
+
+
+def _sector_only(found: Found) -> bool:
+    """A filler naming a sector of no country ("military", "police")."""
+    return found.mention.actor is not None and found.mention.actor.id.startswith(
+        SECTOR_ONLY_PREFIX)
 
 
 def _resolved(found: list[Found]) -> list[Found]:

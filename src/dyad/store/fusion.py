@@ -307,8 +307,9 @@ def _spans_fit(a: Report, span_a: tuple[dt.date, dt.date], b: Report,
 
 
 def _sides_fit(x: Side | None, y: Side | None, rules: FusionRules) -> bool:
-    """Unknown fits anything; a person fits their own sector ("al-Sharaa" and "Damascus"), a bare
-    country the sectors it stands for and their people; two different people never fit."""
+    """Unknown fits anything; a person fits their own sector ("al-Sharaa" and "Damascus"), and
+    so does a named body of it ("the IRGC" and "Iranian forces"); a bare country the sectors it
+    stands for and their people; two different people never fit, nor two named bodies."""
     if x is None or y is None or x.id == y.id:
         return True
     if x.country is None or x.country != y.country:
@@ -318,7 +319,8 @@ def _sides_fit(x: Side | None, y: Side | None, rules: FusionRules) -> bool:
     if x.kind == "country" or y.kind == "country":
         other = y if x.kind == "country" else x
         return other.sector in rules.country_stands_for
-    return x.sector is not None and x.sector == y.sector and "person" in (x.kind, y.kind)
+    return x.sector is not None and x.sector == y.sector and bool(
+        {"person", "sector"} & {x.kind, y.kind})
 
 
 def _places_agree(x: Place | None, y: Place | None, rules: FusionRules) -> bool:
