@@ -6,6 +6,7 @@ import dataclasses
 
 import pytest
 
+from dyad.actors import find_mentions
 from dyad.events.learned import HybridSettings, hybrid_events, load_hybrid_settings
 from dyad.models.event_model import SentencePrediction, SpanGuess
 from dyad.records import Article
@@ -259,3 +260,13 @@ def test_a_proposals_pronoun_subject_is_the_actor_named_before_it(nlp, kb, artic
     assault = next(e for e in events if e.event_type == "ASSAULT")
     assert summary(assault) == ("ASSAULT", "tur.mil", "group.pkk")
     assert dict(assault.trace)["source"] == "antecedent of the subject pronoun"
+
+
+def test_a_countryless_sector_side_is_that_sector_of_the_storys_country(nlp, kb, published):
+    text = "Government forces shelled SDF positions near Manbij on Monday."
+    article = Article(doc_id="t", text=text, published=published)
+    doc = nlp(text)
+    events = hybrid_events(doc, article, find_mentions(doc, article, kb), kb,
+                           [reading(text, {"ASSAULT": 0.8})], SETTINGS)
+    assert [summary(e) for e in events] == [("ASSAULT", "syr.mil", "group.sdf")]
+    assert dict(events[0].trace)["source"] == "parse; sector of the story's country"

@@ -25,7 +25,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.compose import ArticleActors
-from dyad.actors.kb import KnowledgeBase
+from dyad.actors.kb import SECTOR_ONLY_PREFIX, KnowledgeBase
 from dyad.events.attribution import reporting_verb, speaker
 from dyad.events.coder import (
     SentenceAttributes,
@@ -175,9 +175,11 @@ class _SentenceCoder:
     def _review(self, event: Event) -> Event:
         score = self.prediction.type_probs.get(event.event_type, 0.0)
         trace = [("type", f"lexicon trigger '{event.trigger}'; model p={score:.2f}")]
-        source, target = event.source, event.target
-        trace.append(("source", "parse" if source else "none"))
-        trace.append(("target", "parse" if target else "none"))
+        source, target = self._placed(event.source), self._placed(event.target)
+        for role, before, after in (("source", event.source, source),
+                                    ("target", event.target, target)):
+            trace.append((role, "none" if after is None else "parse" if after is before
+                          else "parse; sector of the story's country"))
         if source is None:
             first = event.trigger.split(" ")[0]
             word = next((t for t in self.sentence if t.text == first), None)
@@ -193,6 +195,17 @@ class _SentenceCoder:
                 trace[2] = ("target", "model span tagger" if target else "none")
         raw = _raw_score(score, source, target, lexicon=True)
         return self._finish(dataclasses.replace(event, source=source, target=target), raw, trace)
+
+    def _placed(self, mention: Mention | None) -> Mention | None:
+        """A sector word of no country ("government forces", "police") read as that sector of
+        the story's country, as a tagged span is; anything else as it is."""
+        if mention is None or mention.actor is None \
+                or not mention.actor.id.startswith(SECTOR_ONLY_PREFIX):
+            return mention
+        actor = self.actors.actor_for_span(mention.char_start, mention.char_end)
+        if actor is None or actor.country is None:
+            return mention
+        return dataclasses.replace(mention, actor=actor)
 
     def _proposals(self, coded_types: set[str]) -> list[Event]:
         ranked = sorted(self.prediction.type_probs.items(), key=lambda item: (-item[1], item[0]))
