@@ -197,10 +197,15 @@ class _SentenceCoder:
         return self._finish(dataclasses.replace(event, source=source, target=target), raw, trace)
 
     def _placed(self, mention: Mention | None) -> Mention | None:
-        """A sector word of no country ("government forces", "police") read as that sector of
-        the story's country, as a tagged span is; anything else as it is."""
+        """A sector noun of no country heading its phrase ("government forces", "police") read
+        as that sector of the story's country, as a tagged span is; anything else as it is
+        ("European military and political heads": no country's military)."""
         if mention is None or mention.actor is None \
                 or not mention.actor.id.startswith(SECTOR_ONLY_PREFIX):
+            return mention
+        words = self.sentence.doc.char_span(mention.char_start, mention.char_end,
+                                            alignment_mode="expand")
+        if words is None or words.root.dep_ in ("amod", "compound", "nmod:poss"):
             return mention
         actor = self.actors.actor_for_span(mention.char_start, mention.char_end)
         if actor is None or actor.country is None:
