@@ -229,3 +229,23 @@ def test_a_named_force_fits_its_countrys_forces_but_not_another_named_force():
     by_army = told("c", "The army shelled villages near Sidakan.", ((artesh, "The army"), village))
     assert same_event(by_irgc, by_forces, RULES)
     assert why_apart(by_irgc, by_army, RULES) == "sides do not fit"
+
+
+def test_loosely_told_people_fit_any_side_but_are_no_side_known_in_both():
+    treasury = Side("usa.gov", "USA", "GOV", "sector")
+    men = Side("usa.cvl", "USA", "CVL", "sector")  # "three men", the story's country a guess
+    businessmen = Side("irq.bus", "IRQ", "BUS", "sector")
+    men_sanctioned = told("a", "Washington sanctioned three men.",
+                          ((treasury, "Washington"), (men, "three men")), event_type="SANCTION")
+    businessmen_sanctioned = told(
+        "b", "The Treasury sanctioned three Iraqi businessmen.",
+        ((treasury, "The Treasury"), (businessmen, "three Iraqi businessmen")),
+        event_type="SANCTION")
+    assert same_event(men_sanctioned, businessmen_sanctioned, RULES)
+    crowd = Side("irq.cvl", "IRQ", "CVL", "sector")
+    protest_here = told("c", "Protesters rallied in the city.",
+                        ((crowd, "Protesters"), (None, None)), event_type="PROTEST")
+    protest_there = told("d", "Protesters rallied in the capital.",
+                         ((Side("lbn.cvl", "LBN", "CVL", "sector"), "Protesters"), (None, None)),
+                         event_type="PROTEST")
+    assert why_apart(protest_here, protest_there, RULES) == "no side known in both"
