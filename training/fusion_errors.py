@@ -144,7 +144,7 @@ def main() -> None:
             pair_cause(a, b, reports, rules)
             for a in events_a
             for b in events_b
-            if rules.kin_of(a.event_type) == rules.kin_of(b.event_type)
+            if rules.block_of(a.event_type) == rules.block_of(b.event_type)
         } or {"types of no one kin"}
         for cause in sorted(pair_causes):
             print(f"    {cause}")

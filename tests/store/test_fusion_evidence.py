@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 
 from dyad.store.fusion import (
+    FUSION_RULES_FILE,
     Place,
     Report,
     Side,
@@ -249,3 +250,27 @@ def test_loosely_told_people_fit_any_side_but_are_no_side_known_in_both():
                          ((Side("lbn.cvl", "LBN", "CVL", "sector"), "Protesters"), (None, None)),
                          event_type="PROTEST")
     assert why_apart(protest_here, protest_there, RULES) == "no side known in both"
+
+
+def test_an_accusation_and_the_act_it_names_fit_with_sides_reversed():
+    sdf = Side("group.sdf", "SYR", "REB", "group")
+    damascus = Side("syr.gov", "SYR", "GOV", "sector")
+    army = Side("syr.mil", "SYR", "MIL", "sector")
+    shelled = told("a", "The army shelled SDF positions near Deir Hafer.",
+                   ((army, "The army"), (sdf, "SDF")))
+    accused = told("b", "The SDF accused Damascus of shelling its positions.",
+                   ((sdf, "The SDF"), (damascus, "Damascus")), event_type="ACCUSE")
+    assert same_event(shelled, accused, RULES)  # the government stands for its army here
+    same_way = told("c", "The SDF accused Damascus of shelling its positions.",
+                    ((damascus, "Damascus"), (sdf, "The SDF")), event_type="ACCUSE")
+    assert why_apart(shelled, same_way, RULES) == "sides do not fit"
+
+
+def test_a_rules_file_from_before_allegations_and_loose_sides_still_loads(tmp_path):
+    text = FUSION_RULES_FILE.read_text("utf-8")
+    older = text[:text.index("[allegations]")] + text[text.index("[actors]"):]
+    older = "\n".join(line for line in older.splitlines() if "loose_sectors" not in line)
+    (tmp_path / "fusion.toml").write_text(older, "utf-8")
+    rules = load_fusion_rules(tmp_path / "fusion.toml")
+    assert rules.alleged is None and rules.loose_sectors == frozenset()
+    assert rules.block_of("ACCUSE") != rules.block_of("ASSAULT")

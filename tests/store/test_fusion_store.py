@@ -223,3 +223,14 @@ def test_a_batch_without_store_is_fused_as_the_store_fuses_it(store):
     assert {e: (f.cluster_id, f.num_reports, f.num_sources, f.first_reported)
             for e, f in facts.items()} == stored  # fmt: skip
     assert stored["a:0"] == ("c:0", 3, 3, "2025-03-14")  # an unknown outlet counts as its own
+
+
+@pytest.mark.parametrize(("sentence", "joins"), [
+    ("The SDF accused Ankara of shelling its positions.", True),
+    ("The SDF accused Ankara of stalling the talks.", False),
+], ids=["names-the-attack", "other-grievance"])
+def test_an_accusation_naming_the_attack_joins_the_attack_told_elsewhere(store, sentence, joins):
+    store.write(strike("a", "A", QAMISHLI))
+    store.write(report("b", sentence, Coded(0, "ACCUSE", 3, -2.0, (SDF, "The SDF"),
+                                            (TUR, "Ankara"), "2025-03-10"), outlet="B"))
+    assert (len(set(clusters(store).values())) == 1) is joins

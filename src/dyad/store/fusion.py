@@ -69,9 +69,22 @@ class FusionRules:
     evidence_margin: float
     locatives: frozenset[str]
     not_places: frozenset[str]
+    # (family of accusations, family of the acts they allege), or None (an older rules file),
+    # and the stems naming such an act
+    alleged: tuple[str, str] | None
+    alleged_act_stems: frozenset[str]
 
     def family(self, event_type: str) -> str:
         return self.families.get(event_type, event_type.lower())
+
+    def block_of(self, event_type: str) -> str:
+        """What reports are compared within: their kin, one block for an accusation's kin and
+        the kin of the acts it alleges."""
+        kin = self.kin_of(event_type)
+        if self.alleged is None:
+            return kin
+        accusing, act = (self.kin.get(family, family) for family in self.alleged)
+        return f"{accusing}+{act}" if kin in (accusing, act) else kin
 
     def kin_of(self, event_type: str) -> str:
         family = self.family(event_type)
@@ -81,9 +94,12 @@ class FusionRules:
         """The families of these types and every family of their kin."""
         types = set(event_types)
         kins = {self.kin_of(event_type) for event_type in types}
-        return {self.family(event_type) for event_type in types} | {
+        families = {self.family(event_type) for event_type in types} | {
             family for family, kin in self.kin.items() if kin in kins
         }
+        if self.alleged and families & set(self.alleged):  # an accusation may tell its act
+            families |= set(self.alleged)
+        return families
 
 
 @cache
@@ -91,13 +107,14 @@ def load_fusion_rules(path: Path = FUSION_RULES_FILE) -> FusionRules:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         actors, dates, evidence = data["actors"], data["dates"], data["evidence"]
+        allegations = data.get("allegations", {})  # older rules files have none: not used
         return FusionRules(
             families=dict(data["families"]),
             kin={family: kin for kin, members in data["kin"].items() for family in members},
             kin_min_overlap=float(evidence["kin_min_overlap"]),
             symmetric_families=frozenset(actors["symmetric_families"]),
             country_stands_for=frozenset(actors["country_stands_for"]),
-            loose_sectors=frozenset(actors["loose_sectors"]),
+            loose_sectors=frozenset(actors.get("loose_sectors", ())),
             day_slack=int(dates["day_slack"]),
             week_before=int(dates["week_before"]),
             week_after=int(dates["week_after"]),
@@ -109,6 +126,10 @@ def load_fusion_rules(path: Path = FUSION_RULES_FILE) -> FusionRules:
             evidence_margin=float(evidence["margin"]),
             locatives=frozenset(data["places"]["locatives"]),
             not_places=frozenset(data["places"]["not_places"]),
+            alleged=(str(allegations["accusing_family"]), str(allegations["act_family"]))
+            if allegations else None,
+            alleged_act_stems=frozenset(word.casefold()[: int(evidence["stem"])]
+                                        for word in allegations.get("act_words", ())),
         )
     except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as error:
         raise FusionRulesError(f"{path}: {type(error).__name__}: {error}") from error
@@ -274,7 +295,8 @@ def why_apart(a: Report, b: Report, rules: FusionRules) -> str | None:
     if a.flags != b.flags:
         return "flags differ"
     family, other_family = rules.family(a.event_type), rules.family(b.event_type)
-    if family != other_family:
+    alleged = _alleged_act(a, b, rules)
+    if family != other_family and not alleged:
         if rules.kin_of(a.event_type) != rules.kin_of(b.event_type):
             return "types of no one kin"
         if evidence_overlap(a, b, rules) < rules.kin_min_overlap:
@@ -288,9 +310,12 @@ def why_apart(a: Report, b: Report, rules: FusionRules) -> str | None:
         return "places differ"
     (a_source, a_target), (b_source, b_target) = sides(a, rules), sides(b, rules)
     pairings = [((a_source, b_source), (a_target, b_target))]
-    if {family, other_family} <= rules.symmetric_families:
+    if alleged:  # the accuser is the one the act was done to
+        pairings = [((a_source, b_target), (a_target, b_source))]
+    elif {family, other_family} <= rules.symmetric_families:
         pairings.append(((a_source, b_target), (a_target, b_source)))
-    fitting = [p for p in pairings if all(_sides_fit(x, y, rules) for x, y in p)]
+    fits = _accused_fit if alleged else _sides_fit
+    fitting = [p for p in pairings if all(fits(x, y, rules) for x, y in p)]
     if not fitting:
         return "sides do not fit"
     if not any(x is not None and y is not None
@@ -298,6 +323,30 @@ def why_apart(a: Report, b: Report, rules: FusionRules) -> str | None:
                for pairing in fitting for x, y in pairing):
         return "no side known in both"
     return None
+
+
+def _accused_fit(x: Side | None, y: Side | None, rules: FusionRules) -> bool:
+    """Sides of an accusation and the act it alleges fit as sides do, and a state's
+    government and forces fit each other too ("accused Damascus" / "the army shelled")."""
+    if _sides_fit(x, y, rules):
+        return True
+    assert x is not None and y is not None  # unknown sides fit above
+    state = rules.country_stands_for
+    return x.country is not None and x.country == y.country \
+        and x.sector in state and y.sector in state
+
+
+def _alleged_act(a: Report, b: Report, rules: FusionRules) -> bool:
+    """One is an accusation whose sentence names an act of the other's family ("the SDF
+    accused the army of shelling its positions" / "the army shelled SDF positions")."""
+    if rules.alleged is None:
+        return False
+    accusing, act = rules.alleged
+    for accusation, other in ((a, b), (b, a)):
+        if rules.family(accusation.event_type) == accusing \
+                and rules.family(other.event_type) == act and accusation.evidence is not None:
+            return bool(accusation.evidence.words & rules.alleged_act_stems)
+    return False
 
 
 def _loose(side: Side, rules: FusionRules) -> bool:
@@ -418,7 +467,7 @@ def _links(reports: Sequence[Report], rules: FusionRules) -> dict[str, list[Repo
         span = date_span(report, rules)
         if span is not None and is_fusable(report, rules):
             for key in side_keys(report, rules):
-                blocks[(rules.kin_of(report.event_type), key)].append((span, report))
+                blocks[(rules.block_of(report.event_type), key)].append((span, report))
     links: dict[str, list[Report]] = defaultdict(list)
     compared: set[tuple[str, str]] = set()
     for members in blocks.values():
