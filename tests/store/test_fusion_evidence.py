@@ -232,26 +232,6 @@ def test_a_named_force_fits_its_countrys_forces_but_not_another_named_force():
     assert why_apart(by_irgc, by_army, RULES) == "sides do not fit"
 
 
-def test_loosely_told_people_fit_any_side_but_are_no_side_known_in_both():
-    treasury = Side("usa.gov", "USA", "GOV", "sector")
-    men = Side("usa.cvl", "USA", "CVL", "sector")  # "three men", the story's country a guess
-    businessmen = Side("irq.bus", "IRQ", "BUS", "sector")
-    men_sanctioned = told("a", "Washington sanctioned three men.",
-                          ((treasury, "Washington"), (men, "three men")), event_type="SANCTION")
-    businessmen_sanctioned = told(
-        "b", "The Treasury sanctioned three Iraqi businessmen.",
-        ((treasury, "The Treasury"), (businessmen, "three Iraqi businessmen")),
-        event_type="SANCTION")
-    assert same_event(men_sanctioned, businessmen_sanctioned, RULES)
-    crowd = Side("irq.cvl", "IRQ", "CVL", "sector")
-    protest_here = told("c", "Protesters rallied in the city.",
-                        ((crowd, "Protesters"), (None, None)), event_type="PROTEST")
-    protest_there = told("d", "Protesters rallied in the capital.",
-                         ((Side("lbn.cvl", "LBN", "CVL", "sector"), "Protesters"), (None, None)),
-                         event_type="PROTEST")
-    assert why_apart(protest_here, protest_there, RULES) == "no side known in both"
-
-
 def test_an_accusation_and_the_act_it_names_fit_with_sides_reversed():
     sdf = Side("group.sdf", "SYR", "REB", "group")
     damascus = Side("syr.gov", "SYR", "GOV", "sector")
@@ -266,11 +246,10 @@ def test_an_accusation_and_the_act_it_names_fit_with_sides_reversed():
     assert why_apart(shelled, same_way, RULES) == "sides do not fit"
 
 
-def test_a_rules_file_from_before_allegations_and_loose_sides_still_loads(tmp_path):
+def test_a_rules_file_from_before_allegations_still_loads(tmp_path):
     text = FUSION_RULES_FILE.read_text("utf-8")
     older = text[:text.index("[allegations]")] + text[text.index("[actors]"):]
-    older = "\n".join(line for line in older.splitlines() if "loose_sectors" not in line)
     (tmp_path / "fusion.toml").write_text(older, "utf-8")
     rules = load_fusion_rules(tmp_path / "fusion.toml")
-    assert rules.alleged is None and rules.loose_sectors == frozenset()
+    assert rules.alleged is None
     assert rules.block_of("ACCUSE") != rules.block_of("ASSAULT")

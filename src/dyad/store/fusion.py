@@ -3,15 +3,15 @@ outlets, become one cluster.
 
 Two reports are *the same event* (:func:`same_event`) when their types are of one family, their
 flags match, their sides fit (the same actor; a person fits their government, a bare country its
-government and army; an unknown side, or one as loosely told as "three men", fits anything, but
-one side must be known in both), their
-dates overlap once widened by their precision (two day-precise dates: at most ``day_slack``
-apart), and their places agree (an unknown place agrees with any). Clusters are the connected
+government and army; an unknown side fits anything, but one side must be known in both), their
+dates overlap once widened by their precision (two day-precise dates: at most ``day_slack`` apart),
+and their places agree (an unknown place agrees with any). An accusation whose sentence names an
+attack and that attack, told with sides reversed, are one event too. Clusters are the connected
 groups of that relation once *ambiguous* reports (fitting two events that do not fit each other)
-are cut loose; an ambiguous report then joins the one
-event whose reports' evidence sentences share clearly more of its words than the others'
-(:func:`evidence_overlap`), or none. Clusters do not depend on the order articles arrive in; a
-cluster's id is the event id of its earliest report (publication date, then event id).
+are cut loose; an ambiguous report then joins the one event whose reports' evidence sentences share
+clearly more of its words than the others' (:func:`evidence_overlap`), or none. Clusters do not
+depend on the order articles arrive in; a cluster's id is the event id of its earliest report
+(publication date, then event id).
 
 Fusion is incremental: a new article's events are compared only with stored events of the same
 *block* (type family and a side's country) whose date spans overlap theirs
@@ -57,7 +57,6 @@ class FusionRules:
     kin_min_overlap: float
     symmetric_families: frozenset[str]
     country_stands_for: frozenset[str]
-    loose_sectors: frozenset[str]
     day_slack: int
     week_before: int
     week_after: int
@@ -114,7 +113,6 @@ def load_fusion_rules(path: Path = FUSION_RULES_FILE) -> FusionRules:
             kin_min_overlap=float(evidence["kin_min_overlap"]),
             symmetric_families=frozenset(actors["symmetric_families"]),
             country_stands_for=frozenset(actors["country_stands_for"]),
-            loose_sectors=frozenset(actors.get("loose_sectors", ())),
             day_slack=int(dates["day_slack"]),
             week_before=int(dates["week_before"]),
             week_after=int(dates["week_after"]),
@@ -318,9 +316,7 @@ def why_apart(a: Report, b: Report, rules: FusionRules) -> str | None:
     fitting = [p for p in pairings if all(fits(x, y, rules) for x, y in p)]
     if not fitting:
         return "sides do not fit"
-    if not any(x is not None and y is not None
-               and (x.id == y.id or not (_loose(x, rules) or _loose(y, rules)))
-               for pairing in fitting for x, y in pairing):
+    if not any(x is not None and y is not None for pairing in fitting for x, y in pairing):
         return "no side known in both"
     return None
 
@@ -349,12 +345,6 @@ def _alleged_act(a: Report, b: Report, rules: FusionRules) -> bool:
     return False
 
 
-def _loose(side: Side, rules: FusionRules) -> bool:
-    """A side outlets name too loosely to tell two events apart ("three men", "Iraqi
-    businessmen"): it fits any other, but is no side known in both."""
-    return side.kind == "sector" and side.sector in rules.loose_sectors
-
-
 def _spans_fit(a: Report, span_a: tuple[dt.date, dt.date], b: Report,
                span_b: tuple[dt.date, dt.date], rules: FusionRules) -> bool:
     """Their date spans overlap; two day-precise dates may differ by ``day_slack`` days at most
@@ -367,13 +357,11 @@ def _spans_fit(a: Report, span_a: tuple[dt.date, dt.date], b: Report,
 
 
 def _sides_fit(x: Side | None, y: Side | None, rules: FusionRules) -> bool:
-    """Unknown or loose fits anything; a person fits their own sector ("al-Sharaa" and
+    """Unknown fits anything; a person fits their own sector ("al-Sharaa" and
     "Damascus"), and so does a named body of it ("the IRGC" and "Iranian forces"); a bare country
     the sectors it stands for and their people; two different people never fit, nor two named
     bodies."""
     if x is None or y is None or x.id == y.id:
-        return True
-    if _loose(x, rules) or _loose(y, rules):
         return True
     if x.country is None or x.country != y.country:
         return False
