@@ -14,10 +14,10 @@ depend on the order articles arrive in; a cluster's id is the event id of its ea
 (publication date, then event id).
 
 Fusion is incremental: a new article's events are compared only with stored events of the same
-*block* (type family and a side's country) whose date spans overlap theirs
-(:func:`add_articles`); :func:`rebuild` starts over from every stored event. Repeats within an
-article (``duplicate_of``) join their primary's cluster; undated and year-precise reports, and
-reports naming no side, stay alone. The rules are data: ``data/fusion.toml``.
+*block* (type kin, accusations with the acts they may allege, and a side's country) whose date
+spans overlap theirs (:func:`add_articles`); :func:`rebuild` starts over from every stored event.
+Repeats within an article (``duplicate_of``) join their primary's cluster; undated and year-precise
+reports, and reports naming no side, stay alone. The rules are data: ``data/fusion.toml``.
 """
 
 from __future__ import annotations
@@ -324,9 +324,8 @@ def why_apart(a: Report, b: Report, rules: FusionRules) -> str | None:
 def _accused_fit(x: Side | None, y: Side | None, rules: FusionRules) -> bool:
     """Sides of an accusation and the act it alleges fit as sides do, and a state's
     government and forces fit each other too ("accused Damascus" / "the army shelled")."""
-    if _sides_fit(x, y, rules):
+    if x is None or y is None or _sides_fit(x, y, rules):
         return True
-    assert x is not None and y is not None  # unknown sides fit above
     state = rules.country_stands_for
     return x.country is not None and x.country == y.country \
         and x.sector in state and y.sector in state
@@ -357,10 +356,9 @@ def _spans_fit(a: Report, span_a: tuple[dt.date, dt.date], b: Report,
 
 
 def _sides_fit(x: Side | None, y: Side | None, rules: FusionRules) -> bool:
-    """Unknown fits anything; a person fits their own sector ("al-Sharaa" and
-    "Damascus"), and so does a named body of it ("the IRGC" and "Iranian forces"); a bare country
-    the sectors it stands for and their people; two different people never fit, nor two named
-    bodies."""
+    """Unknown fits anything; a person fits their own sector ("al-Sharaa" and "Damascus"), and so
+    does a named body of it ("the IRGC" and "Iranian forces"); a bare country the sectors it
+    stands for and their people; two different people never fit, nor two named bodies."""
     if x is None or y is None or x.id == y.id:
         return True
     if x.country is None or x.country != y.country:
