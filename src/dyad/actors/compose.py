@@ -159,8 +159,8 @@ class _SpanReader:
         self.lower, self.texts = context.lower, context.texts
         overlapping = context.overlapping(span)
         # "police" with no country to give it: only when nothing better is found
-        self.inside = [m for m in overlapping if not _countryless(m)]
-        self.weak = [m for m in overlapping if _countryless(m)]
+        self.inside = [m for m in overlapping if not countryless(m)]
+        self.weak = [m for m in overlapping if countryless(m)]
 
     def countryless(self) -> Actor | None:
         return self.weak[-1].actor if self.weak else None
@@ -519,7 +519,8 @@ def _story_country(mentions: Sequence[Mention]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _countryless(mention: Mention) -> bool:
+def countryless(mention: Mention) -> bool:
+    """A mention naming a sector of no country ("military", "police", "government forces")."""
     return mention.actor is not None and mention.actor.id.startswith(SECTOR_ONLY_PREFIX)
 
 

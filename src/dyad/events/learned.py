@@ -24,8 +24,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from dyad.actors.compose import ArticleActors
-from dyad.actors.kb import SECTOR_ONLY_PREFIX, KnowledgeBase
+from dyad.actors.compose import ArticleActors, countryless
+from dyad.actors.kb import KnowledgeBase
 from dyad.events.attribution import reporting_verb, speaker
 from dyad.events.coder import (
     SentenceAttributes,
@@ -200,8 +200,7 @@ class _SentenceCoder:
         """A sector noun of no country heading its phrase ("government forces", "police") read
         as that sector of the story's country, as a tagged span is; anything else as it is
         ("European military and political heads": no country's military)."""
-        if mention is None or mention.actor is None \
-                or not mention.actor.id.startswith(SECTOR_ONLY_PREFIX):
+        if mention is None or not countryless(mention):
             return mention
         words = self.sentence.doc.char_span(mention.char_start, mention.char_end,
                                             alignment_mode="expand")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from dyad.actors.kb import SECTOR_ONLY_PREFIX
+from dyad.actors.compose import countryless
 from dyad.events.clauses import clause_head
 from dyad.events.cues import Cues, load_cues
 from dyad.events.lexicon import Lexicon
@@ -154,7 +154,7 @@ class _RoleFinder:
             target = [] if takes_topic(verb, event_type) or moved else self._actors(
                 obj or child_with(verb, ("iobj",)) or small_clause_subject(verb))
             if obj is not None and self._is_event_noun(obj) and all(
-                    f.mention.actor is None or _sector_only(f) for f in target):
+                    f.mention.actor is None or countryless(f.mention) for f in target):
                 # "threatened military action against X": a sector named by no country is
                 # no target; the event noun's own patient phrase may be
                 target = []
@@ -360,7 +360,7 @@ class _RoleFinder:
             # "the Turkish army held a military exercise": the subject names more than the
             # sector word before the noun
             if not source or (source is modifier and all(
-                    _sector_only(f) for f in source)):
+                    countryless(f.mention) for f in source)):
                 source = self._actors(subject_of(light)) or self._inherited_subject(
                     light
                 ) or source
@@ -664,12 +664,6 @@ def _country_first(found: Found) -> int:
     if actor is None or actor.country is None:
         return 2
     return 0 if actor.kind == "country" else 1
-
-
-def _sector_only(found: Found) -> bool:
-    """A filler naming a sector of no country ("military", "police")."""
-    return found.mention.actor is not None and found.mention.actor.id.startswith(
-        SECTOR_ONLY_PREFIX)
 
 
 def _resolved(found: list[Found]) -> list[Found]:
