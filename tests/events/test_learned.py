@@ -215,6 +215,20 @@ def test_words_reported_by_a_speaker_are_the_speakers(code):
     assert dict(accuse.trace)["source"] == "speaker of the main verb"
 
 
+def test_a_meeting_reported_with_a_doer_of_its_own_is_that_doers(code):
+    # The parse makes "said" the main verb and "received" what was said; the meeting is
+    # Hussein's with Shaibani, not the ministry's. An accusation in the same words stays the
+    # speaker's.
+    text = ("Iraqi Foreign Minister Fuad Hussein received Syria's Asaad al-Shaibani in Baghdad "
+            "on Monday for talks on water sharing and trade, the ministry said.")
+    prediction = reading(text, {"CONSULT": 0.9, "ACCUSE": 0.9}, target="Asaad al-Shaibani")
+    events = {e.event_type: e for e in code(text, prediction)}
+    assert summary(events["CONSULT"]) == (
+        "CONSULT", "person.fuad-hussein", "person.asaad-al-shaibani")
+    assert events["CONSULT"].trigger == "received"
+    assert dict(events["ACCUSE"].trace)["source"] == "speaker of the main verb"
+
+
 def test_no_role_is_read_from_the_speakers_own_phrase(code):
     # The Iraqi government is who the speaker speaks for, not the target of the shelling.
     text = ("Turkish drones pounded the border villages all night, said Hamid al-Shatri, "

@@ -159,8 +159,12 @@ def test_an_untriggered_event_is_dated_by_any_date_of_its_sentence(nlp, text, ex
         ("A diplomat said Ankara imposed new controls on the base.", "said", True, "imposed"),
         ("A diplomat said Ankara imposed new controls on the base.", "said", False, "said"),
         ("The army shelled the town.", "shelled", True, "shelled"),
+        ("Syrian troops shelled two villages near Qamishli on Monday, the SDF said.", "said",
+         True, "shelled"),
+        ("After meeting the envoy, the minister said nothing.", "said", True, "said"),
     ],
-    ids=["plans-to", "expected-to", "said-for-deeds", "said-for-words", "plain-verb"],
+    ids=["plans-to", "expected-to", "said-for-deeds", "said-for-words", "plain-verb",
+         "said-after-the-words", "clause-before-said-is-no-report"],
 )
 def test_flagged_word_of_a_sentence_event(nlp, text, root, through_speech, expected):
     doc = nlp(text)

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.compose import ArticleActors, countryless
 from dyad.actors.kb import KnowledgeBase
-from dyad.events.attribution import reporting_verb, speaker
+from dyad.events.attribution import is_speech_verb, reporting_verb, speaker
 from dyad.events.coder import (
     SentenceAttributes,
     code_events,
@@ -52,6 +52,7 @@ FAMILIES = ("lexicon", "propose", "fill", "linear")
 TAGGED_ROLE_WEIGHT = 0.8
 # Quad classes of deeds (material cooperation and conflict), as opposed to words.
 MATERIAL_QUADS = frozenset({2, 4})
+VERBAL_COOPERATION = 1
 # A character range no text overlaps.
 NOWHERE = (0, 0)
 
@@ -218,26 +219,33 @@ class _SentenceCoder:
                   and self.settings.proposes(event_type, score, rank)]
         if not wanted:
             return []  # most sentences: no actor reading needed
-        anchor = self.sentence.root  # roles are read around the main verb
+        root = self.sentence.root  # roles are read around the main verb
         # no role is read from the phrase of the speaker of a main verb of saying ("said Ali,
-        # a spokesman for the ministry": not the ministry); words reported are the speaker's
+        # a spokesman for the ministry": not the ministry); words reported are the speaker's,
+        # except a meeting or a deal an actor of its own is reported to have made ("Fidan
+        # received Shaibani, the ministry said"): that is read around the reported verb
         spoken = self._speaker
         speaker_mention, avoid = spoken if spoken is not None else (None, NOWHERE)
-        source, source_by = self._role(self.prediction.source_spans, None, anchor, True, avoid)
-        if source is None:  # "They shot and killed people on the train": who "they" are
-            source, source_by = self._pronoun_subject(anchor, exclude=None)
-        target, target_by = self._role(self.prediction.target_spans, source, anchor, False,
-                                       avoid)
-        read = {False: (source, source_by, target, target_by)}
+        reads = {"main verb": self._read_around(root, avoid)}
         if speaker_mention is not None:
-            said, said_by = self._role(self.prediction.target_spans, speaker_mention, anchor,
+            said, said_by = self._role(self.prediction.target_spans, speaker_mention, root,
                                        False, avoid)
-            read[True] = (speaker_mention, "speaker of the main verb", said, said_by)
+            reads["speaker"] = (speaker_mention, "speaker of the main verb", said, said_by)
+            reported = flagged_word(root, through_speech=True)
+            if not is_speech_verb(reported) and self._has_own_doer(reported):
+                reads["reported verb"] = self._read_around(reported, avoid)
         events = []
         for event_type, score in wanted:
+            quad = load_ontology()[event_type].quad_class
+            material = quad in MATERIAL_QUADS
+            if quad == VERBAL_COOPERATION and "reported verb" in reads:
+                source, source_by, target, target_by = reads["reported verb"]
+                anchor = reported
+            else:
+                source, source_by, target, target_by = reads[
+                    "speaker" if not material and "speaker" in reads else "main verb"]
+                anchor = root
             # the attribute rules read around this word
-            material = load_ontology()[event_type].quad_class in MATERIAL_QUADS
-            source, source_by, target, target_by = read[not material and True in read]
             flagged = flagged_word(anchor, through_speech=material)
             if source is not None and _names_head(source, child_with(flagged, ("nsubj:pass",))):
                 # "X was killed": the subject of a passive verb is the one it was done to
@@ -260,6 +268,24 @@ class _SentenceCoder:
                      ("source", source_by), ("target", target_by)]
             events.append(self._finish(event, _raw_score(score, source, target, False), trace))
         return events
+
+    def _read_around(self, verb: Token, avoid: tuple[int, int]
+                     ) -> tuple[Mention | None, str, Mention | None, str]:
+        """A proposal's source and target (with how each was found) read around ``verb``."""
+        source, source_by = self._role(self.prediction.source_spans, None, verb, True, avoid)
+        if source is None:  # "They shot and killed people on the train": who "they" are
+            source, source_by = self._pronoun_subject(verb, exclude=None)
+        target, target_by = self._role(self.prediction.target_spans, source, verb, False, avoid)
+        return source, source_by, target, target_by
+
+    def _has_own_doer(self, verb: Token) -> bool:
+        """Whether the verb's subject is an actor's name ("Fidan", "Syrian troops"; not a
+        pronoun standing for the speaker, nor "Manama's expulsion of the envoy")."""
+        subject = subject_of(verb)
+        if subject is None or subject.tag_ in ("PRP", "PRP$"):
+            return False
+        mention = self.index.at(subject)
+        return mention is not None and mention.actor is not None
 
     def _pronoun_subject(self, word: Token | None, exclude: Mention | None
                          ) -> tuple[Mention | None, str]:

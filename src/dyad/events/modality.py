@@ -136,14 +136,17 @@ def flagged_word(root: Token, through_speech: bool = False) -> Token:
     of deeds, not words) a verb of saying passes to what was said ("*said* Ankara imposed")."""
     cues = modality_cues()
     passing = cues.hypothetical_governors
-    if through_speech:
-        passing = passing | attribution_cues().speech_verbs
+    speech = attribution_cues().speech_verbs if through_speech else frozenset()
     current = root
     for _ in range(NOUN_HOPS):
-        if not _word(current) & passing:
+        if not _word(current) & (passing | speech):
             break
-        complements = [child for child in current.rights
-                       if child.dep_ in COMPLEMENT_DEPS and is_verb(child)]
+        # what was said may stand before its verb ("Troops shelled the town, officials said"),
+        # a governed complement never does
+        saying = _word(current) & speech
+        complements = [child for child in current.children
+                       if ((child.dep_ in COMPLEMENT_DEPS and child.i > current.i)
+                           or (saying and child.dep_ == "ccomp")) and is_verb(child)]
         if not complements:
             break
         current = complements[0]
