@@ -433,10 +433,11 @@ def _titled_names(context: _Context, candidates: Sequence[Candidate]) -> list[Ca
             merged.append(Candidate(title.start, person.end, person.actor_id, form,
                                     title.start, title.end, holds))
     unknown = {c.start: c for c in candidates if c.form == UNKNOWN and c.actor_id is None}
-    for title in candidates:  # "Georgian President Eduard Shevardnadze", nobody holding it today:
-        person = unknown.get(title.end)  # someone in the office, so its government acts
-        if title.form == VACANT and person is not None:
-            merged.append(Candidate(title.start, person.end, title.actor_id, VACANT,
+    for title in candidates:  # "Georgian President Eduard Shevardnadze", nobody holding it today,
+        person = unknown.get(title.end)  # or someone other than its holder: someone in the
+        office = _office_actor(context.kb, title)  # office, so its government acts
+        if office is not None and person is not None:
+            merged.append(Candidate(title.start, person.end, office, VACANT,
                                     title.start, title.end))
     for person in people:  # a bare office or cue word: "interim President Ahmed al-Sharaa"
         office_start = _bare_title_start(context, person.start)
@@ -445,6 +446,18 @@ def _titled_names(context: _Context, candidates: Sequence[Candidate]) -> list[Ca
             merged.append(replace(person, start=span_start, title_start=span_start,
                                   title_end=person.start))
     return merged
+
+
+def _office_actor(kb: KnowledgeBase, title: Candidate) -> str | None:
+    """The sector actor a title stands for when another than its holder bears it: the vacant
+    office's own, or the holder's country and sector ("Iraqi Foreign Minister" -> irq.gov)."""
+    if title.form == VACANT:
+        return title.actor_id
+    holder = kb.get(title.actor_id) if title.form == TITLE and title.actor_id else None
+    if holder is None or not holder.country or not holder.sector:
+        return None
+    office = f"{holder.country.lower()}.{holder.sector.lower()}"
+    return office if kb.get(office) is not None else None
 
 
 def _bare_title_start(context: _Context, name_start: int) -> int | None:
@@ -465,13 +478,28 @@ def _unknown_people(context: _Context, candidates: Sequence[Candidate]) -> list[
     for index, word in enumerate(context.lower):
         if word not in cues or index + 1 in known_starts:
             continue
-        end = index + 1
-        while end < len(context.texts) and end - index <= MAX_UNKNOWN_NAME_TOKENS \
-                and _looks_like_name_part(context.texts[end]):
-            end += 1
-        if end - index >= 3:  # a first name and a surname at least
+        end, parts = index + 1, 0
+        while parts < MAX_UNKNOWN_NAME_TOKENS:
+            after = _name_part_end(context, end)
+            if after is None:
+                break
+            end, parts = after, parts + 1
+        if parts >= 2:  # a first name and a surname at least
             found.append(Candidate(index + 1, end, None, UNKNOWN, index, index + 1))
     return found
+
+
+def _name_part_end(context: _Context, start: int) -> int | None:
+    """The end of the name part at ``start``: a capitalised word, with the particle and hyphen
+    joined to it ("al-Jubouri", "bin Hamad"); None when no name part starts there."""
+    end = start
+    if context.word(end) in context.kb.words_of("name_particle"):
+        end += 1
+        if context.word(end) == "-":
+            end += 1
+    if end < len(context.texts) and _looks_like_name_part(context.texts[end]):
+        return end + 1
+    return None
 
 
 def _looks_like_name_part(text: str) -> bool:
