@@ -316,6 +316,12 @@ def test_a_name_after_a_title_that_is_not_its_holder_is_that_government(mentions
     assert by_text(mentions(text))[name] == expected
 
 
+def test_the_holders_surname_spelled_another_way_after_the_title_is_the_holder(mentions):
+    text = "Syrian Foreign Minister Asaad al-Chaibani arrived in Amman."
+    found = by_text(mentions(text))
+    assert found["Syrian Foreign Minister Asaad al-Chaibani"] == "person.asaad-al-shaibani"
+
+
 def test_summit_is_an_event_not_an_actor(mentions):
     found = by_text(mentions("Baghdad will host the Arab summit in May."))
     assert "the Arab summit" not in found and "Arab summit" not in found

@@ -15,6 +15,7 @@ import weakref
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 
 from spacy.tokens import Doc
 
@@ -53,6 +54,9 @@ CONFIDENCE = {
 POSSESSIVE = frozenset({"'s", "’s"})
 MAX_TITLE_TOKENS = 4
 MAX_UNKNOWN_NAME_TOKENS = 3
+# Letter agreement at which an unknown surname after a title is its holder's, spelled another way
+# ("Chaibani" / "Shaibani" 0.88; "Jubouri" / "Hussein" 0.29).
+SAME_SURNAME_RATIO = 0.8
 # A country dominates an article when named as an actor this often and this many times more
 # than any other: enough to lend it to a country-less "the army" far from any country word.
 DOMINANT_MIN_MENTIONS = 3
@@ -435,8 +439,14 @@ def _titled_names(context: _Context, candidates: Sequence[Candidate]) -> list[Ca
     unknown = {c.start: c for c in candidates if c.form == UNKNOWN and c.actor_id is None}
     for title in candidates:  # "Georgian President Eduard Shevardnadze", nobody holding it today,
         person = unknown.get(title.end)  # or someone other than its holder: someone in the
-        office = _office_actor(context.kb, title)  # office, so its government acts
-        if office is not None and person is not None:
+        if person is None:  # office, so its government acts
+            continue
+        if title.form == TITLE and _spells_holder(context, title, person):
+            merged.append(Candidate(title.start, person.end, title.actor_id, TITLE,
+                                    title.start, title.end))
+            continue
+        office = _office_actor(context.kb, title)
+        if office is not None:
             merged.append(Candidate(title.start, person.end, office, VACANT,
                                     title.start, title.end))
     for person in people:  # a bare office or cue word: "interim President Ahmed al-Sharaa"
@@ -446,6 +456,18 @@ def _titled_names(context: _Context, candidates: Sequence[Candidate]) -> list[Ca
             merged.append(replace(person, start=span_start, title_start=span_start,
                                   title_end=person.start))
     return merged
+
+
+def _spells_holder(context: _Context, title: Candidate, person: Candidate) -> bool:
+    """Whether the unknown name is the title holder's surname spelled another way
+    ("al-Chaibani" for al-Shaibani): the surnames nearly agree, letter by letter."""
+    holder = context.kb.get(title.actor_id) if title.actor_id else None
+    if holder is None:
+        return False
+    surname = context.lower[person.end - 1]
+    known = {name.lower().split("-")[-1].split()[-1] for name in (holder.name, *holder.aliases)}
+    return any(SequenceMatcher(None, surname, other).ratio() >= SAME_SURNAME_RATIO
+               for other in known)
 
 
 def _office_actor(kb: KnowledgeBase, title: Candidate) -> str | None:
