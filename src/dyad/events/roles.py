@@ -367,6 +367,9 @@ class _RoleFinder:
             if not target:
                 target = self._actors(
                     self._child_with_prep(light, self.grammar.target_preps, skip=noun))
+        elif governed and word_forms(light) & self.grammar.receiving_verbs and by and not target:
+            # "received a call from Tehran": the one who receives is the one called
+            target = self._actors(subject_of(light))
         return source, target
 
     def partners(self, clause: Token) -> list[Found]:
