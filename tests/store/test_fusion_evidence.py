@@ -232,6 +232,20 @@ def test_a_named_force_fits_its_countrys_forces_but_not_another_named_force():
     assert why_apart(by_irgc, by_army, RULES) == "sides do not fit"
 
 
+def test_a_group_one_outlet_names_as_another_fits_it_but_not_any_group():
+    # Turkish outlets tell the SDF as the "PKK/YPG" (fusion.toml [actors] told_as)
+    sdf = Side("group.sdf", "SYR", "REB", "group")
+    isis = Side("group.islamic-state", None, "REB", "group")
+    by_kurds = told("a", "A Turkish drone hit an SDF car near Amuda.",
+                    ((TURMIL, "A Turkish drone"), (sdf, "SDF")))
+    by_ankara = told("b", "Turkish forces neutralised PKK terrorists near Amuda.",
+                     ((TURMIL, "Turkish forces"), (PKK, "PKK")))
+    other = told("c", "Turkish forces struck Islamic State cells near Amuda.",
+                 ((TURMIL, "Turkish forces"), (isis, "Islamic State")))
+    assert same_event(by_kurds, by_ankara, RULES)
+    assert why_apart(by_kurds, other, RULES) == "sides do not fit"
+
+
 def test_an_accusation_and_the_act_it_names_fit_with_sides_reversed():
     sdf = Side("group.sdf", "SYR", "REB", "group")
     damascus = Side("syr.gov", "SYR", "GOV", "sector")
@@ -253,3 +267,11 @@ def test_a_rules_file_from_before_allegations_still_loads(tmp_path):
     rules = load_fusion_rules(tmp_path / "fusion.toml")
     assert rules.alleged is None
     assert rules.block_of("ACCUSE") != rules.block_of("ASSAULT")
+
+
+def test_a_rules_file_from_before_told_as_still_loads(tmp_path):
+    text = FUSION_RULES_FILE.read_text("utf-8")
+    start = text.index("# Named groups that outlets tell")
+    older = text[:start] + text[text.index("[dates]"):]
+    (tmp_path / "fusion.toml").write_text(older, "utf-8")
+    assert load_fusion_rules(tmp_path / "fusion.toml").told_as == {}

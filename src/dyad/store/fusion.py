@@ -29,7 +29,7 @@ import re
 import tomllib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -72,6 +72,9 @@ class FusionRules:
     # and the stems naming such an act
     alleged: tuple[str, str] | None
     alleged_act_stems: frozenset[str]
+    # actor id -> the ids outlets use for it in turn ("the SDF" / "the PKK/YPG"); empty in an
+    # older rules file
+    told_as: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def family(self, event_type: str) -> str:
         return self.families.get(event_type, event_type.lower())
@@ -128,6 +131,8 @@ def load_fusion_rules(path: Path = FUSION_RULES_FILE) -> FusionRules:
             if allegations else None,
             alleged_act_stems=frozenset(word.casefold()[: int(evidence["stem"])]
                                         for word in allegations.get("act_words", ())),
+            told_as={member: frozenset(group) for group in actors.get("told_as", ())
+                     for member in group},
         )
     except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as error:
         raise FusionRulesError(f"{path}: {type(error).__name__}: {error}") from error
@@ -358,8 +363,9 @@ def _spans_fit(a: Report, span_a: tuple[dt.date, dt.date], b: Report,
 def _sides_fit(x: Side | None, y: Side | None, rules: FusionRules) -> bool:
     """Unknown fits anything; a person fits their own sector ("al-Sharaa" and "Damascus"), and so
     does a named body of it ("the IRGC" and "Iranian forces"); a bare country the sectors it
-    stands for and their people; two different people never fit, nor two named bodies."""
-    if x is None or y is None or x.id == y.id:
+    stands for and their people; two different people never fit, nor two named bodies, unless
+    outlets tell one as the other (``told_as``: "the SDF" / "the PKK/YPG")."""
+    if x is None or y is None or x.id == y.id or y.id in rules.told_as.get(x.id, ()):
         return True
     if x.country is None or x.country != y.country:
         return False
