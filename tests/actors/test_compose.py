@@ -115,6 +115,15 @@ def test_person_in_the_knowledge_base_with_accents_keeps_its_id(actor_of):
     assert (actor.id, actor.code, actor.name) == ("person.pedro-sanchez", "ESPGOV", "Pedro Sánchez")
 
 
+def test_a_span_of_two_coordinated_actors_is_the_first(nlp, kb):
+    # a tagged role over "X and Y" holds one actor: not Y's name with X's country
+    text = ("Qatari Foreign Minister Khalid Mansour and Oman's Said Harthi spoke by telephone on "
+            "Sunday about a possible resumption of talks, the Qatari foreign ministry said.")
+    span = "Qatari Foreign Minister Khalid Mansour and Oman's Said Harthi"
+    actor = composed_actor(nlp, kb, text, span)
+    assert actor is not None and (actor.id, actor.code) == ("person.khalid-mansour", "QATGOV")
+
+
 def test_acronym_defined_after_a_comma(actor_of):
     text = ("The Ghanaian Border Police, or GBP, closed the crossing. "
             "Traders said the GBP had given no warning.")

@@ -111,6 +111,10 @@ class ArticleActors:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or not span.text.strip():
             return None
+        joint = next((t for t in span[1:] if t.tag_ == "CC" and t.i not in self.named_tokens),
+                     None)
+        if joint is not None:  # "Iran's foreign minister and Oman's Badr Albusaidi": one role
+            span = span[:joint.i - span.start]  # holds one actor, the first named
         reader = _SpanReader(span, self)
         return reader.mentioned() or reader.acronym() or reader.composed(span) \
             or reader.named_person() or reader.in_story_country() or reader.antecedent() \
