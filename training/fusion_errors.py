@@ -6,7 +6,8 @@ Codes the dev reports of ``data/gold/fusion`` alone (test reports are never read
 ``dyad code`` does, and prints every dev same-event pair that is not fused: both reports' coded
 events (type, source, target, date, place) and, for each pair of their events, why fusion kept
 them apart (:func:`dyad.store.fusion.why_apart`, or the ambiguity that cut a link). Then the
-reports with no event, with their text, and a table of the causes.
+dev pairs of two events that it fuses (wrong links), the reports with no event, with their text,
+and a table of the causes.
 """
 
 from __future__ import annotations
@@ -149,6 +150,18 @@ def main() -> None:
         for cause in sorted(pair_causes):
             print(f"    {cause}")
         causes[" / ".join(sorted(pair_causes))] += 1
+    print("\ndev pairs fused that tell two events (wrong links):")
+    dev_refs = sorted(ref for ref, split in gold.split_of.items() if split == "dev")
+    for i, ref_a in enumerate(dev_refs):
+        for ref_b in dev_refs[i + 1:]:
+            if frozenset((ref_a, ref_b)) in gold.same:
+                continue
+            shared = [(a, b) for a in by_doc.get(doc_of.get(ref_a, ""), [])
+                      for b in by_doc.get(doc_of.get(ref_b, ""), [])
+                      if clusters[a.event_id] == clusters[b.event_id]]
+            for a, b in shared[:1]:
+                print(f"  {ref_a} ~ {ref_b}")
+                print(f"    {ref_a}: {describe(a)}\n    {ref_b}: {describe(b)}")
     print("\nreports with no event:")
     for result in sorted(results, key=lambda result: str(result.article.doc_ref)):
         if not by_doc.get(result.article.doc_id):

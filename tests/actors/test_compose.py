@@ -36,10 +36,13 @@ def actor_of(blank_nlp: Language, kb: KnowledgeBase):
     ("Guards stopped three Syrians at the border.", "three Syrians", "syr.cvl", "SYRCVL"),
     ("The Philippine government protested.", "The Philippine government", "phl.gov", "PHLGOV"),
     ("Serb forces left the town.", "Serb forces", "srb.mil", "SRBMIL"),
+    ("Rockets hit a Turkish base near Mosul.", "a Turkish base", "tur.mil", "TURMIL"),
+    ("Gunmen stormed an Egyptian army outpost.", "an Egyptian army outpost", "egy.mil", "EGYMIL"),
     ("Mozambican police fired tear gas.", "Mozambican police", "moz.cop", "MOZCOP"),
     ("Police hunted Somali terrorists.", "Somali terrorists", "som.reb", "SOMREB"),
 ], ids=["student-education", "men-civilians", "office-government", "demonym-civilians",
-        "philippine", "serb-not-montenegrin", "mozambican-not-myanmarese", "terrorists-rebels"])
+        "philippine", "serb-not-montenegrin", "base-military", "outpost-military",
+        "mozambican-not-myanmarese", "terrorists-rebels"])
 def test_country_word_and_role_noun(actor_of, text, span, actor_id, code):
     actor = actor_of(text, span)
     assert (actor.id, actor.code, actor.kind) == (actor_id, code, "sector")
