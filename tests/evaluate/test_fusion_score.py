@@ -56,7 +56,7 @@ def test_the_bundled_gold_has_hard_negatives_in_both_splits():
     reports = [json.loads(line) for line in gold.reports.read_text("utf-8").splitlines()]
     events = {r["id"]: r["event"] for r in reports}
     assert all(events[a] == events[b] for a, b in map(sorted, gold.same))
-    assert len(gold.same) == 301  # dev 175 (40 + 55 + 40 + 40), test 126 (44 + 42 + 40)
+    assert len(gold.same) == 341  # dev 175 (40 + 55 + 40 + 40), test 166 (44 + 42 + 40 + 40)
 
 
 def test_a_split_of_several_batches_is_also_scored_per_batch(tmp_path):
