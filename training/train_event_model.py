@@ -45,6 +45,7 @@ from event_data import (
     DEV_FOLDS,
     SOURCE,
     TARGET,
+    TYPE_PRESENT,
     TYPE_UNKNOWN,
     Example,
     all_examples,
@@ -288,6 +289,9 @@ def main() -> None:
     parser.add_argument("--leave-out-fold", type=int, choices=range(DEV_FOLDS), default=None,
                         help="train without the VOA dev stories of this fold (event_data.dev_fold):"
                              " a cross-fitting model for training/tune_coder.py --fold-models")
+    parser.add_argument("--voa-repeat", type=int, default=1,
+                        help="train on each VOA dev sentence that has events this many times "
+                             "(in-domain weight; the shipped model's: 1)")
     parser.add_argument("--work", type=Path, default=WORK_DIR,
                         help="folder for the float model and run notes (one per parallel run)")
     parser.add_argument("--skip-scores", action="store_true",
@@ -298,6 +302,9 @@ def main() -> None:
                             left_out_fold=args.leave_out_fold,
                             constructions=args.written_constructions)
     train_set = training_examples(examples)
+    in_domain = [example for example in train_set
+                 if example.origin == "voa" and TYPE_PRESENT in example.types]
+    train_set += in_domain * (args.voa_repeat - 1)
     if args.limit:
         train_set = train_set[: args.limit]
     counts: dict[str, int] = {}
@@ -313,7 +320,7 @@ def main() -> None:
         export(model, tokenizer, fp32_dir, args.out, config)
     run = {"config": config.__dict__, "train_sentences": counts, "train_minutes": round(minutes, 1),
            "widen_spans": args.widen_spans, "left_out_fold": args.leave_out_fold,
-           "written_constructions": args.written_constructions}
+           "written_constructions": args.written_constructions, "voa_repeat": args.voa_repeat}
     (args.work / "run.json").write_text(json.dumps(run, indent=1) + "\n", encoding="utf-8")
     if not args.skip_scores:
         subprocess.run(

@@ -127,6 +127,12 @@ def test_a_span_of_two_coordinated_actors_is_the_first(nlp, kb):
     assert actor is not None and (actor.id, actor.code) == ("person.khalid-mansour", "QATGOV")
 
 
+def test_a_ship_named_in_a_span_is_no_actor(nlp, kb):
+    # "carrier" is a military agent word, but a name after it names a vessel, not a person
+    text = "Pirates seized the Greek-owned bulk carrier Ionian Star off Somalia on Sunday."
+    assert composed_actor(nlp, kb, text, "the Greek-owned bulk carrier Ionian Star") is None
+
+
 def test_acronym_defined_after_a_comma(actor_of):
     text = ("The Ghanaian Border Police, or GBP, closed the crossing. "
             "Traders said the GBP had given no warning.")

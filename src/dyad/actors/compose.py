@@ -115,10 +115,18 @@ class ArticleActors:
                      None)
         if joint is not None:  # "Iran's foreign minister and Oman's Badr Albusaidi": one role
             span = span[:joint.i - span.start]  # holds one actor, the first named
+        if self._names_vessel(span):  # "the bulk carrier Aegean Dawn": a ship, no actor
+            return None
         reader = _SpanReader(span, self)
         return reader.mentioned() or reader.acronym() or reader.composed(span) \
             or reader.named_person() or reader.in_story_country() or reader.antecedent() \
             or reader.anaphor() or reader.countryless()
+
+    def _names_vessel(self, span: Span) -> bool:
+        """Whether a ship's name stands in the span: a vessel word and a capitalised word."""
+        vessels = self.kb.words_of("vessel")
+        return any(t.lower_ in vessels and t.i + 1 < span.end
+                   and _is_name_word(self.texts[t.i + 1]) for t in span)
 
     def introduced(self) -> list[Mention]:
         """People the knowledge base lacks, named in full with a title or an apposition
