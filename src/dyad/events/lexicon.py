@@ -54,6 +54,7 @@ class Grammar:
     addressee_clause_types: frozenset[str]
     light_verbs: frozenset[str]
     receiving_verbs: frozenset[str]
+    undergoing_verbs: frozenset[str]
     cause_verbs: frozenset[str]
     partner_nouns: frozenset[str]
     symmetric_types: frozenset[str]
@@ -117,6 +118,7 @@ def _grammar(path: Path, raw: dict, irregular: Mapping[str, tuple[str, ...]]) ->
             addressee_clause_types=frozenset(roles["addressee_clause_types"]),
             light_verbs=_expand(roles["light_verbs"], irregular),
             receiving_verbs=_expand(roles["receiving_verbs"], irregular),
+            undergoing_verbs=_expand(roles["undergoing_verbs"], irregular),
             cause_verbs=_expand(roles["cause_verbs"], irregular),
             partner_nouns=_expand(roles["partner_nouns"], irregular),
             symmetric_types=frozenset(roles["symmetric_types"]),

@@ -370,6 +370,10 @@ class _RoleFinder:
         elif governed and word_forms(light) & self.grammar.receiving_verbs and by and not target:
             # "received a call from Tehran": the one who receives is the one called
             target = self._actors(subject_of(light))
+        elif (noun.dep_ == "obl" and any(c.lower_ == "under" for c in noun.children)
+              and word_forms(light) & self.grammar.undergoing_verbs and not target):
+            # "the patrol came under attack": the subject is the one attacked
+            target = self._actors(subject_of(light))
         return source, target
 
     def partners(self, clause: Token) -> list[Found]:
