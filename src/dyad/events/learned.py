@@ -52,6 +52,7 @@ FAMILIES = ("lexicon", "propose", "fill", "linear")
 TAGGED_ROLE_WEIGHT = 0.8
 # Quad classes of deeds (material cooperation and conflict), as opposed to words.
 MATERIAL_QUADS = frozenset({2, 4})
+# Quad class of meetings, agreements and support: words, yet done by whoever the clause names.
 VERBAL_COOPERATION = 1
 # A character range no text overlaps.
 NOWHERE = (0, 0)
@@ -227,6 +228,7 @@ class _SentenceCoder:
         spoken = self._speaker
         speaker_mention, avoid = spoken if spoken is not None else (None, NOWHERE)
         reads = {"main verb": self._read_around(root, avoid)}
+        reported = root
         if speaker_mention is not None:
             said, said_by = self._role(self.prediction.target_spans, speaker_mention, root,
                                        False, avoid)
