@@ -71,3 +71,23 @@ def test_a_split_of_several_batches_is_also_scored_per_batch(tmp_path):
     assert (test.gold_pairs, test.true_pairs) == (2, 1)
     assert [(batch, part.recall) for batch, part in test.batches] == [(1, 1.0), (2, 0.0)]
     assert test.as_dict()["batches"]["2"]["uncoded"] == ["r4"]
+
+
+def test_a_link_through_an_event_a_report_names_in_passing_is_not_scored(tmp_path):
+    # r1 tells e1 and names e2 in a background clause; dyad codes that clause, and its event
+    # joins r2's cluster: neither a right nor a wrong link. Without "mentions" it is wrong.
+    reports = [("r1", "e1", ["e2"]), ("r2", "e2", []), ("r3", "e1", [])]
+    pairs = [{"a": "r1", "b": "r3", "same": True, "split": "dev"},
+             {"a": "r1", "b": "r2", "same": False, "split": "dev"}]
+    clusters = {"r1": {"c1", "c2"}, "r2": {"c2"}, "r3": {"c1"}}
+    scored = []
+    for with_mentions in (True, False):
+        (tmp_path / "reports.jsonl").write_text("".join(
+            json.dumps({"id": r, "event": e, "text": f"Report {r}.",
+                        **({"mentions": m} if with_mentions and m else {})}) + "\n"
+            for r, e, m in reports), "utf-8")
+        (tmp_path / "pairs.jsonl").write_text("".join(json.dumps(p) + "\n" for p in pairs),
+                                              "utf-8")
+        dev = score_fusion(load_fusion_gold(tmp_path), clusters)["dev"]
+        scored.append((dev.predicted_pairs, dev.true_pairs, dev.excused_pairs, dev.precision))
+    assert scored == [(1, 1, 1, 1.0), (2, 1, 0, 0.5)]

@@ -131,8 +131,9 @@ def render_fusion(reports: Mapping[str, FusionReport]) -> str:
         named += [(f"{split}, batch {batch}", part) for batch, part in report.batches]
     rows = [
         [name, report.precision, report.recall, report.true_pairs, report.predicted_pairs,
-         report.gold_pairs, report.reports, len(report.uncoded)]
+         report.gold_pairs, report.reports, len(report.uncoded), report.excused_pairs]
         for name, report in named
     ]  # fmt: skip
-    header = ("split", "P", "R", "fused right", "fused", "same-event pairs", "reports", "uncoded")
+    header = ("split", "P", "R", "fused right", "fused", "same-event pairs", "reports", "uncoded",
+              "not scored")
     return "Cross-article fusion, pairwise (data/gold/fusion)\n" + table(header, rows)
