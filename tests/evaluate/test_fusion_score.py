@@ -91,3 +91,14 @@ def test_a_link_through_an_event_a_report_names_in_passing_is_not_scored(tmp_pat
         dev = score_fusion(load_fusion_gold(tmp_path), clusters)["dev"]
         scored.append((dev.predicted_pairs, dev.true_pairs, dev.excused_pairs, dev.precision))
     assert scored == [(1, 1, 1, 1.0), (2, 1, 0, 0.5)]
+
+
+def test_the_bundled_mentions_name_the_other_event_of_the_reports_group():
+    reports = [json.loads(line) for line in
+               load_fusion_gold().reports.read_text("utf-8").splitlines()]
+    events_of: dict[str, set[str]] = {}
+    for report in reports:
+        events_of.setdefault(report["group"], set()).add(report["event"])
+    named = [(r, event) for r in reports for event in r.get("mentions", ())]
+    assert len({r["id"] for r, _ in named}) == 69
+    assert all(event != r["event"] and event in events_of[r["group"]] for r, event in named)
