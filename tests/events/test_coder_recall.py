@@ -115,6 +115,8 @@ CODED = [
                  ("ASSAULT", None, "irq.mil"), id="came-under-attack"),
     pytest.param("A Turkish base near Mosul came under rocket fire on Tuesday.",
                  ("ASSAULT", None, "tur.mil"), id="came-under-rocket-fire"),
+    pytest.param("Hezbollah vowed revenge for the killing of its commander.",
+                 ("THREATEN", "group.hezbollah", None), id="vowed-revenge"),
     pytest.param("The Philippines demanded that Beijing remove the vessels.",
                  ("REQUEST", "phl", "chn.gov"), id="demanded-that-addressee"),
     pytest.param("Fighting broke out on Monday between the Syrian army and the SDF.",
