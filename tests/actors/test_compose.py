@@ -37,11 +37,13 @@ def actor_of(blank_nlp: Language, kb: KnowledgeBase):
     ("The Philippine government protested.", "The Philippine government", "phl.gov", "PHLGOV"),
     ("Serb forces left the town.", "Serb forces", "srb.mil", "SRBMIL"),
     ("Rockets hit a Turkish base near Mosul.", "a Turkish base", "tur.mil", "TURMIL"),
+    ("Israeli aircraft struck a car near Tyre.", "Israeli aircraft", "isr.mil", "ISRMIL"),
     ("Gunmen stormed an Egyptian army outpost.", "an Egyptian army outpost", "egy.mil", "EGYMIL"),
     ("Mozambican police fired tear gas.", "Mozambican police", "moz.cop", "MOZCOP"),
     ("Police hunted Somali terrorists.", "Somali terrorists", "som.reb", "SOMREB"),
 ], ids=["student-education", "men-civilians", "office-government", "demonym-civilians",
-        "philippine", "serb-not-montenegrin", "base-military", "outpost-military",
+        "philippine", "serb-not-montenegrin", "base-military", "aircraft-military",
+        "outpost-military",
         "mozambican-not-myanmarese", "terrorists-rebels"])
 def test_country_word_and_role_noun(actor_of, text, span, actor_id, code):
     actor = actor_of(text, span)
