@@ -306,9 +306,11 @@ def test_unknown_name_after_a_vacant_title_is_that_government(mentions, text, na
 @pytest.mark.parametrize("text, name, expected", [
     ("Iraqi Foreign Minister Salah al-Jubouri arrived in Amman.",
      "Iraqi Foreign Minister Salah al-Jubouri", "irq.gov"),
-    ("Omani Foreign Minister Sayyid Badr bin Hamad spoke on Monday.",
-     "Omani Foreign Minister Sayyid Badr bin Hamad", "omn.gov"),
-], ids=["al-particle", "bin-particle"])
+    ("Kuwaiti Foreign Minister Sayyid Nasser bin Hamad spoke on Monday.",
+     "Kuwaiti Foreign Minister Sayyid Nasser bin Hamad", "kwt.gov"),
+    ("Iranian Foreign Minister Reza Najaf-Abadi arrived in Muscat.",
+     "Iranian Foreign Minister Reza Najaf-Abadi", "irn.gov"),
+], ids=["al-particle", "bin-particle", "hyphenated-surname"])
 def test_a_name_after_a_title_that_is_not_its_holder_is_that_government(mentions, text, name,
                                                                        expected):
     # Whoever holds the office in the knowledge base, another named person bearing the title is
@@ -320,6 +322,12 @@ def test_the_holders_surname_spelled_another_way_after_the_title_is_the_holder(m
     text = "Syrian Foreign Minister Asaad al-Chaibani arrived in Amman."
     found = by_text(mentions(text))
     assert found["Syrian Foreign Minister Asaad al-Chaibani"] == "person.asaad-al-shaibani"
+
+
+def test_omans_sultan_and_foreign_minister_are_known(mentions):
+    found = by_text(mentions("Sultan Haitham bin Tariq received Oman's Badr Albusaidi."))
+    assert found["Sultan Haitham bin Tariq"] == "person.haitham-bin-tariq"
+    assert found["Badr Albusaidi"] == "person.badr-albusaidi"
 
 
 def test_summit_is_an_event_not_an_actor(mentions):

@@ -512,16 +512,21 @@ def _unknown_people(context: _Context, candidates: Sequence[Candidate]) -> list[
 
 
 def _name_part_end(context: _Context, start: int) -> int | None:
-    """The end of the name part at ``start``: a capitalised word, with the particle and hyphen
-    joined to it ("al-Jubouri", "bin Hamad"); None when no name part starts there."""
+    """The end of the name part at ``start``: a capitalised word, with the particle and hyphens
+    joined to it ("al-Jubouri", "bin Hamad", "Najaf-Abadi"); None when no name part starts
+    there."""
     end = start
     if context.word(end) in context.kb.words_of("name_particle"):
         end += 1
         if context.word(end) == "-":
             end += 1
-    if end < len(context.texts) and _looks_like_name_part(context.texts[end]):
-        return end + 1
-    return None
+    if end >= len(context.texts) or not _looks_like_name_part(context.texts[end]):
+        return None
+    end += 1
+    while context.word(end) == "-" and end + 1 < len(context.texts) \
+            and _looks_like_name_part(context.texts[end + 1]):
+        end += 2
+    return end
 
 
 def _looks_like_name_part(text: str) -> bool:
