@@ -367,12 +367,12 @@ class _RoleFinder:
             if not target:
                 target = self._actors(
                     self._child_with_prep(light, self.grammar.target_preps, skip=noun))
-        elif governed and word_forms(light) & self.grammar.receiving_verbs and by and not target:
-            # "received a call from Tehran": the one who receives is the one called
-            target = self._actors(subject_of(light))
-        elif (noun.dep_ == "obl" and any(c.lower_ == "under" for c in noun.children)
-              and word_forms(light) & self.grammar.undergoing_verbs and not target):
-            # "the patrol came under attack": the subject is the one attacked
+        elif not target and (
+                # "received a call from Tehran": the one who receives is the one called
+                (governed and by and word_forms(light) & self.grammar.receiving_verbs)
+                # "the patrol came under attack": the one attacked
+                or (noun.dep_ == "obl" and any(c.lower_ == "under" for c in noun.children)
+                    and word_forms(light) & self.grammar.undergoing_verbs)):
             target = self._actors(subject_of(light))
         return source, target
 
