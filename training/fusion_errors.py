@@ -35,6 +35,7 @@ from dyad.store.fusion import (
     ambiguity,
     cluster_reports,
     load_fusion_rules,
+    named_places,
     report_of_event,
     same_event,
     why_apart,
@@ -65,6 +66,7 @@ def describe(report: Report) -> str:
         f"{report.event_type:9s} {side(report.source)} -> {side(report.target)}"
         f"{f' (+{others})' if others else ''}; {report.date} {report.precision}; "
         f"{report.place.name if report.place else 'no place'}"
+        f" [{' '.join(sorted(named_places(report, load_fusion_rules())))}]"
         f"{f'; flags {flags}' if flags else ''}{'; repeat' if report.duplicate_of else ''}"
     )
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+import pytest
+
 from dyad.store.fusion import (
     FUSION_RULES_FILE,
     Place,
@@ -15,6 +17,7 @@ from dyad.store.fusion import (
     cluster_reports,
     evidence_of,
     load_fusion_rules,
+    place_key,
     same_event,
     why_apart,
 )
@@ -55,7 +58,7 @@ def test_evidence_leaves_out_the_sides_function_words_and_dates():
     )
     assert evidence.words == {"struc", "hideo", "qandi", "mount"}
     assert evidence.names == {"qandi"}
-    assert evidence.places == {"qandi"}
+    assert evidence.places == {place_key("Qandil")}
 
 
 def test_a_demonym_after_in_the_names_no_place():
@@ -81,9 +84,52 @@ def test_a_report_whose_sentence_names_another_place_is_another_event():
 
 def test_a_place_after_a_compass_phrase_is_named():
     evidence = evidence_of("SDF fighters clashed with the army east of Raqqa.", ("SDF",), RULES)
-    assert evidence.places == {"raqqa"}
+    assert evidence.places == {place_key("Raqqa")}
     outskirts = evidence_of("Jets struck targets on the outskirts of Hermel.", (), RULES)
-    assert outskirts.places == {"herme"}
+    assert outskirts.places == {place_key("Hermel")}
+
+
+@pytest.mark.parametrize(("one", "other", "same"), [
+    pytest.param("Sinuni", "Snuny", True, id="vowels"),
+    pytest.param("Tartus", "Tartous", True, id="ou"),
+    pytest.param("Latakia", "Lattakia", True, id="doubled"),
+    pytest.param("Idlib", "Edlib", True, id="first-vowel"),
+    pytest.param("al-Qaim", "Qa'im", True, id="article-apostrophe"),
+    pytest.param("Ghwayran", "Gweiran", True, id="gh"),
+    pytest.param("Qamishli", "Kobani", False, id="two-towns"),
+    pytest.param("Harir", "Hermel", False, id="one-consonant-apart"),
+    pytest.param("Hama", "Homs", False, id="hama-homs"),
+])
+def test_a_place_key_is_blind_to_transliteration_only(one: str, other: str, same: bool):
+    assert (place_key(one) == place_key(other)) is same
+
+
+def test_a_named_place_goes_on_past_its_first_word_and_through_town_of():
+    sinuni = evidence_of("Soldiers and YBS fighters clashed in the town of Sinuni, north of "
+                         "Mount Sinjar.", (), RULES)
+    assert sinuni.places == {place_key("Sinuni"), place_key("Sinjar")}
+    at_sea = evidence_of("The Guards seized a tanker off Qeshm on Monday.", (), RULES)
+    assert at_sea.places == {place_key("Qeshm")}
+
+
+def test_two_towns_whose_names_begin_alike_are_two_places():
+    tamr = told("a", "Turkish drones struck PKK men near Tal Tamr.", STRIKE_SIDES)
+    abyad = told("b", "Turkish drones struck PKK men near Tal Abyad.", STRIKE_SIDES)
+    spelled = told("c", "Turkish drones hit PKK fighters near Tel Tamer.", STRIKE_SIDES)
+    assert why_apart(tamr, abyad, RULES) == "places differ"
+    assert same_event(tamr, spelled, RULES)
+
+
+def test_a_country_as_place_holds_its_cities():
+    talks = ((SHARAA, "al-Sharaa"), (SUDANI, "al-Sudani"))
+    russia = call("a", "Al-Sharaa met al-Sudani in Russia.", talks,
+                  place=Place("Russia", None, None, "RUS"))
+    moscow = call("b", "Al-Sharaa met al-Sudani in Moscow.", talks,
+                  place=Place("Moscow", 55.75, 37.62, "RUS"))
+    damascus = call("c", "Al-Sharaa met al-Sudani in Damascus.", talks,
+                    place=Place("Damascus", 33.51, 36.29, "SYR"))
+    assert same_event(russia, moscow, RULES)
+    assert why_apart(russia, damascus, RULES) == "places differ"
 
 
 def test_a_report_fitting_strikes_in_two_named_towns_is_ambiguous():

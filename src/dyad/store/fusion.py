@@ -68,6 +68,8 @@ class FusionRules:
     evidence_margin: float
     locatives: frozenset[str]
     not_places: frozenset[str]
+    # words that only begin a place's name ("Tal", "Deir", "Mount"): no place of their own
+    name_prefixes: frozenset[str]
     # (family of accusations, family of the acts they allege), or None (an older rules file),
     # and the stems naming such an act
     alleged: tuple[str, str] | None
@@ -127,6 +129,7 @@ def load_fusion_rules(path: Path = FUSION_RULES_FILE) -> FusionRules:
             evidence_margin=float(evidence["margin"]),
             locatives=frozenset(data["places"]["locatives"]),
             not_places=frozenset(data["places"]["not_places"]),
+            name_prefixes=frozenset(data["places"].get("name_prefixes", ())),
             alleged=(str(allegations["accusing_family"]), str(allegations["act_family"]))
             if allegations else None,
             alleged_act_stems=frozenset(word.casefold()[: int(evidence["stem"])]
@@ -151,8 +154,9 @@ class Side:
 @dataclass(frozen=True, slots=True)
 class Place:
     name: str
-    lat: float | None
+    lat: float | None  # None for a country, or a region without a point
     lon: float | None
+    country: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,11 +166,14 @@ class Evidence:
 
     words: frozenset[str]
     names: frozenset[str]  # the capitalized ones (places, bases, bodies): they weigh more
-    places: frozenset[str] = frozenset()  # names right after "in", "near", "in the"...
+    # names right after "in", "near", "in the"... (and the names they begin), as place keys
+    places: frozenset[str] = frozenset()
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _POSSESSIVE_END = re.compile(r"['’]s$")
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ad-d|ed)[-‑'’]")
+_VOWELS = frozenset("aeiouy")
 
 
 def evidence_of(sentence: str, side_texts: Iterable[str | None], rules: FusionRules) -> Evidence:
@@ -178,6 +185,7 @@ def evidence_of(sentence: str, side_texts: Iterable[str | None], rules: FusionRu
     names: set[str] = set()
     places: set[str] = set()
     before: list[str] = ["", ""]  # the two words before this one
+    in_place_name = False  # the word before was a capitalized word of a named place
     for position, match in enumerate(_WORD.finditer(sentence)):
         token = match.group()
         word = _POSSESSIVE_END.sub("", token.casefold())
@@ -185,15 +193,35 @@ def evidence_of(sentence: str, side_texts: Iterable[str | None], rules: FusionRu
             before[1] == "the" and before[0] in rules.locatives
         )
         before = [before[1], word]
+        capitalized = position > 0 and token[0].isupper()
+        names_place = capitalized and (after_locative or in_place_name)
+        in_place_name = names_place
         if word in sides or word in rules.evidence_ignored or len(word) < 3:
             continue
         stem = word[: rules.evidence_stem]
         words.add(stem)
-        if position > 0 and token[0].isupper():
+        if capitalized:
             names.add(stem)
-            if after_locative and word not in rules.not_places:
-                places.add(stem)
+        if names_place and word not in rules.not_places and word not in rules.name_prefixes:
+            places.add(place_key(word))
     return Evidence(frozenset(words), frozenset(names), frozenset(places))
+
+
+def place_key(word: str) -> str:
+    """A place name's key, blind to the spellings transliteration varies: "Sinuni" and "Snuny",
+    "Tartus" and "Tartous", "Idlib" and "Edlib", "al-Qaim" and "Qa'im" each share one. Vowels
+    after the first letter are dropped (a first vowel becomes "a"), q is k, h after a consonant
+    goes ("kh", "sh", "gh"), doubled letters count once, an article ("al-", "el-") is no part."""
+    letters = "".join(ch for ch in _ARTICLE.sub("", word.casefold()) if ch.isalpha())
+    letters = letters.replace("q", "k")
+    if not letters:
+        return ""
+    key = ["a" if letters[0] in _VOWELS else letters[0]]
+    for before, ch in itertools.pairwise(letters):
+        if ch in _VOWELS or ch == before or (ch == "h" and before not in _VOWELS):
+            continue
+        key.append(ch)
+    return "".join(key)
 
 
 def evidence_overlap(a: Report, b: Report, rules: FusionRules) -> float:
@@ -379,11 +407,13 @@ def _sides_fit(x: Side | None, y: Side | None, rules: FusionRules) -> bool:
 
 
 def _places_agree(x: Place | None, y: Place | None, rules: FusionRules) -> bool:
-    """Unknown agrees with any place; known places agree by name or by distance."""
+    """Unknown agrees with any place; known places agree by name or by distance, and a place
+    with no point (a country, a region) agrees with every place of its country."""
     if x is None or y is None or x.name.casefold() == y.name.casefold():
         return True
     if None in (x.lat, x.lon, y.lat, y.lon):
-        return False
+        return (None in (x.lat, x.lon) or None in (y.lat, y.lon)) and (
+            x.country is not None and x.country == y.country)
     return _distance_km(x, y) <= rules.same_place_km
 
 
@@ -392,13 +422,14 @@ def _placed_alike(a: Report, b: Report, rules: FusionRules) -> bool:
     ("near Qamishli", "in the Qandil mountains") share one, or one of them names none."""
     if a.place is not None and b.place is not None:
         return _places_agree(a.place, b.place, rules)
-    named_a, named_b = _named_places(a, rules), _named_places(b, rules)
+    named_a, named_b = named_places(a, rules), named_places(b, rules)
     return not (named_a and named_b) or bool(named_a & named_b)
 
 
-def _named_places(report: Report, rules: FusionRules) -> frozenset[str]:
+def named_places(report: Report, rules: FusionRules) -> frozenset[str]:
     coded = (
-        {word.casefold()[: rules.evidence_stem] for word in _WORD.findall(report.place.name)}
+        {place_key(word) for word in _WORD.findall(report.place.name)
+         if word.casefold() not in rules.name_prefixes}
         if report.place
         else set()
     )
@@ -562,7 +593,8 @@ def report_of_event(event: Event, article: Article, rules: FusionRules) -> Repor
         date=event.date.date if event.date else None,
         precision=event.date.precision if event.date else None,
         place=(
-            Place(event.location.name, event.location.lat, event.location.lon)
+            Place(event.location.name, event.location.lat, event.location.lon,
+                  event.location.country)
             if event.location
             else None
         ),
@@ -623,8 +655,8 @@ SELECT e.event_id, e.doc_id, a.published, e.event_type, e.negated, e.hypothetica
        e.historical, e.source_id, s.country AS source_country, s.sector AS source_sector,
        s.kind AS source_kind, e.target_id, t.country AS target_country,
        t.sector AS target_sector, t.kind AS target_kind, e.date, e.date_precision,
-       e.location_name, e.location_lat, e.location_lon, e.duplicate_of, e.sentence,
-       e.source_text, e.target_text,
+       e.location_name, e.location_lat, e.location_lon, e.location_country, e.duplicate_of,
+       e.sentence, e.source_text, e.target_text,
        (SELECT list(struct_pack(id := o.id, country := o.country, sector := o.sector,
                                 kind := o.kind) ORDER BY o.id)
         FROM actors o WHERE list_contains(e.other_ids, o.id)) AS others
@@ -758,7 +790,8 @@ def _report_of_row(row: dict[str, Any], rules: FusionRules) -> Report:
         date=row["date"],
         precision=row["date_precision"],
         place=(
-            Place(row["location_name"], row["location_lat"], row["location_lon"])
+            Place(row["location_name"], row["location_lat"], row["location_lon"],
+                  row["location_country"])
             if row["location_name"] is not None
             else None
         ),
