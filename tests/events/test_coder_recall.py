@@ -127,6 +127,15 @@ CODED = [
                  ("THREATEN", "person.recep-tayyip-erdogan", "group.sdf"), id="warned-would-crush"),
     pytest.param("Turkey threatened a military operation against the SDF.",
                  ("THREATEN", "tur", "group.sdf"), id="threatened-operation-against"),
+    pytest.param("The UN envoy welcomed the talks held in Geneva on Sunday between the Egyptian "
+                 "and Saudi foreign ministers.", ("CONSULT", "egy.gov", "sau.gov"),
+                 id="welcomed-talks-held-between"),
+    pytest.param("Brussels praised the accord signed by Armenia and Azerbaijan.",
+                 ("SUPPORT", "arm", None), id="praised-accord-signed-by"),
+    pytest.param("Oman's foreign minister met his Iranian counterpart in Muscat on Monday.",
+                 ("CONSULT", "person.badr-albusaidi", "irn.gov"), id="met-counterpart"),
+    pytest.param("Egyptian Health Minister Samir Fouad visited Khartoum on Monday.",
+                 ("CONSULT", "egy.gov", "sdn.gov"), id="titled-minister-of-any-portfolio"),
 ]
 
 NOT_CODED = [
@@ -159,6 +168,23 @@ def test_codes_the_analyst_event(recognized, text, expected):
 @pytest.mark.parametrize("text", NOT_CODED)
 def test_codes_no_event(recognized, text):
     assert recognized(text) == []
+
+
+def test_welcomed_talks_are_content_unless_a_participle_says_they_took_place(recognized):
+    assert not any(kind == "CONSULT" for kind, _, _ in recognized(
+        "The UN envoy welcomed talks between the Egyptian and Saudi foreign ministers."))
+
+
+def test_two_titled_signatories_joined_by_and_are_both_parties(nlp, kb):
+    # the parser hangs the second titled name on the first as an apposition
+    text = ("Iraqi Oil Minister Ali Jaber and Syrian Energy Minister Omar Saleh signed an "
+            "agreement in Baghdad on Monday.")
+    article = Article(doc_id="test", text=text, published=None)
+    doc = nlp(text)
+    events = code_events(doc, article, find_mentions(doc, article, kb), kb)
+    signed = next(e for e in events if e.trigger == "signed")
+    assert signed.source is not None and signed.source.actor.id == "irq.gov"
+    assert [other.actor.id for other in signed.others] == ["syr.gov"]
 
 
 def test_the_force_a_country_moves_is_not_its_target(recognized):

@@ -31,6 +31,7 @@ PUBLISHED = dt.date(2025, 2, 22)  # a Saturday
         ("The ministers met yesterday.", "2025-02-21", "day", "yesterday"),
         ("Troops withdrew last week.", "2025-02-15", "week", "last week"),
         ("Clashes erupted three days ago.", "2025-02-19", "day", "three days ago"),
+        ("The truce had collapsed two days earlier.", "2025-02-20", "day", "two days earlier"),
         ("The two leaders met on 3 March.", "2024-03-03", "day", "3 March"),
         ("The two leaders met on March 3, 2025.", "2025-03-03", "day", "March 3, 2025"),
         ("The two leaders met on 12 February.", "2025-02-12", "day", "12 February"),
@@ -51,7 +52,8 @@ PUBLISHED = dt.date(2025, 2, 22)  # a Saturday
         "on-friday-past", "weekday-same-day", "last-weekday", "monday", "future-friday",
         "late-month-year", "early-month-no-year", "mid-month", "mid-month-mt-spacing",
         "beginning-of-month", "future-month", "past-month-previous-year", "yesterday",
-        "last-week", "days-ago", "day-month-past-year", "month-day-year", "day-month-this-year",
+        "last-week", "days-ago", "days-earlier", "day-month-past-year", "month-day-year",
+        "day-month-this-year",
         "year", "month-year", "iso", "anchor-weeks-after", "anchor-days-after",
         "anchor-before-inauguration", "last-month-name-without-preposition",
     ],
@@ -122,9 +124,12 @@ def test_trigger_prefers_its_own_clause(nlp):
         ("On Friday, the minister said the army had withdrawn.", "withdrawn", "2025-02-21"),
         ("Israeli aircraft hit Hezbollah depots near Tyre on Monday, the Lebanese army said.",
          "said", "2025-02-17"),
+        ("The envoy on Saturday welcomed the talks held on Tuesday in Cairo between the two "
+         "ministers.", "talks", "2025-02-18"),
     ],
     ids=["since-year-is-no-date", "since-month-year-is-no-date", "in-year-is-the-date",
-         "date-of-another-clause", "fronted-date-covers-sentence", "reported-clause-date"],
+         "date-of-another-clause", "fronted-date-covers-sentence", "reported-clause-date",
+         "participle-dates-its-noun"],
 )
 def test_trigger_date_comes_from_its_clause(nlp, text, trigger, expected):
     doc = nlp(text)

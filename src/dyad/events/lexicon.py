@@ -63,6 +63,8 @@ class Grammar:
     person_pronouns: frozenset[str]
     thing_pronouns: frozenset[str]
     realis_heads: frozenset[str]
+    # participles that tell a noun's event took place ("the talks held", "the deal signed")
+    realized_participles: frozenset[str]
     irrealis_nouns: frozenset[str]
     linear_max_distance: int
     linear_barriers: frozenset[str]
@@ -127,6 +129,7 @@ def _grammar(path: Path, raw: dict, irregular: Mapping[str, tuple[str, ...]]) ->
             person_pronouns=frozenset(pronouns["person"]),
             thing_pronouns=frozenset(pronouns["thing"]),
             realis_heads=_expand(embedding["realis_heads"], irregular),
+            realized_participles=_expand(embedding.get("realized_participles", ()), irregular),
             irrealis_nouns=_expand(embedding["irrealis_nouns"], irregular),
             linear_max_distance=int(linear["max_distance"]),
             linear_barriers=frozenset(linear["barriers"]),

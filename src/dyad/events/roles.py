@@ -282,6 +282,9 @@ class _RoleFinder:
     def noun_roles(self, trigger: Trigger) -> tuple[list[Found], list[Found]]:
         noun = trigger.token
         between = self._child_with_prep(noun, {"between", "among"})
+        participle = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+        if between is None and participle is not None:  # "the talks held ... between X and Y"
+            between = self._child_with_prep(participle, {"between", "among"})
         if between is None and noun.dep_ in ("obj", "obl"):  # often attached to the verb
             between = self._child_with_prep(noun.head, {"between", "among"})
             if between is not None and between.left_edge.i != noun.right_edge.i + 1:

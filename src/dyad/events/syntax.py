@@ -114,9 +114,16 @@ def has_argument(verb: Token) -> bool:
 def conjuncts(token: Token) -> list[Token]:
     found = []
     for child in token.children:
-        if child.dep_ == "conj":
+        if child.dep_ == "conj" or is_joined_apposition(child):
             found += [child, *conjuncts(child)]
     return found
+
+
+def is_joined_apposition(token: Token) -> bool:
+    """An apposition opened by a conjunction is a conjunct the parser misread: in "Iraqi Oil
+    Minister Karim Hattab and Syrian Energy Minister Mohammed al-Bashir signed", the second
+    titled name hangs on the first as its apposition, with "and" at its left edge."""
+    return token.dep_ == "appos" and token.left_edge.tag_ == "CC"
 
 
 def phrase_tokens(token: Token, include_conj: bool) -> list[Token]:

@@ -152,7 +152,18 @@ def _prepositions(token: Token) -> set[str]:
     found = {c.lower_ for c in token.children if c.dep_ in ("prt", "compound:prt")}
     if token.i + 1 < len(token.doc):
         found.add(token.doc[token.i + 1].lower_)
+    # "the talks held in Cairo between X and Y": the phrase hangs on the noun's participle
+    found |= {case.lower_ for phrase in _participle_phrases(token)
+              for case in phrase.children if case.dep_ == "case"}
     return found
+
+
+def _participle_phrases(noun: Token) -> list[Token]:
+    """The prepositional phrases of a participle modifying ``noun`` ("talks held in Cairo")."""
+    return [phrase for participle in noun.children
+            if participle.dep_ == "acl" and participle.tag_ == "VBN"
+            for phrase in participle.children
+            if phrase.dep_ in ("obl", "nmod") and phrase.i > participle.i]
 
 
 def _objects(token: Token) -> list[Token]:
@@ -191,6 +202,8 @@ def _embedded(token: Token, triggers: dict[int, Trigger], grammar: Grammar) -> b
         return True  # "in collaboration with X": X is a partner of the clause's event
     if _after_irrealis_noun(token, grammar):
         return True
+    if _took_place(token, grammar) or any(_took_place(c, grammar) for c in token.children):
+        return False  # "welcomed the talks held in Cairo": they took place, an event of its own
     current = token
     while current.dep_ not in SIBLING_DEPS and current.head.i != current.i:
         head = current.head
@@ -208,6 +221,12 @@ def _embedded(token: Token, triggers: dict[int, Trigger], grammar: Grammar) -> b
             return True
         current = head
     return False
+
+
+def _took_place(token: Token, grammar: Grammar) -> bool:
+    """A participle saying its noun's event took place ("the accord signed by X and Y")."""
+    return (token.dep_ == "acl" and token.tag_ == "VBN"
+            and bool(_forms(token) & grammar.realized_participles))
 
 
 def _after_irrealis_noun(token: Token, grammar: Grammar) -> bool:

@@ -164,6 +164,8 @@ def _rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "relative_period": r"(?i)\b(?P<text>(?:(?:earlier|later)\s+)?(?:the\s+)?"
         rf"(?P<rel>last|this|next|past|coming)\s+{unit})\b",
         "ago": rf"(?i)\b(?P<text>{approx}{count}\s+{unit}\s+ago)\b",
+        # "the talks held two days earlier": counted back from publication, as "ago" is
+        "earlier": rf"(?i)\b(?P<text>{approx}{count}\s+{unit}\s+earlier)\b",
         "year": r"(?i:\b(?:in|since|during|until|till|by|through|throughout|from|before|after"
         rf"|of)\s+)(?P<text>{year})\b(?!\s*-)",
     }
@@ -343,6 +345,7 @@ RESOLVERS: dict[str, Resolver] = {
     "relative_day": _resolve_relative_day,
     "relative_period": _resolve_relative_period,
     "ago": _resolve_ago,
+    "earlier": _resolve_ago,
     "year": _resolve_year,
 }
 
@@ -421,6 +424,8 @@ def resolve_date(
         return mentions[0].resolved
     own = clause_head(trigger)
     governing = {token.i for token in own.ancestors}
+    # "welcomed the talks held two days earlier": the noun's participle dates the noun's event
+    participles = {c.i for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN"}
     ranked: list[tuple[int, int, DateMention]] = []
     for mention in mentions:
         span = span_of(sentence, mention.start, mention.end)
@@ -431,10 +436,12 @@ def resolve_date(
         # an event anchored on its reporting verb ("X hit Y on Monday, the ministry said")
         # takes the date of the reported clause
         reported = clause.dep_ in REPORTED_CLAUSES and clause.head.i == own.i
-        if head == own.i:
+        if head in participles:
             ranked.append((0, mention.start, mention))
-        elif head in governing or reported or span.start - sentence.start < FRONTED_TOKENS:
+        elif head == own.i:
             ranked.append((1, mention.start, mention))
+        elif head in governing or reported or span.start - sentence.start < FRONTED_TOKENS:
+            ranked.append((2, mention.start, mention))
     return min(ranked, key=lambda r: r[:2])[2].resolved if ranked else None
 
 
