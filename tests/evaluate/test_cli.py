@@ -84,7 +84,7 @@ def test_json_output_scores_every_set(data_dir, gold_file, fake_pipeline):
     assert payload["plover"]["actors_all"]["target_country"]["value"] == 1.0
     assert [r["accuracy"] for r in payload["conflibert"]] == [1.0, 1.0]
     fusion = payload["fusion"]["test"]
-    assert (fusion["reports"], fusion["predicted_pairs"], len(fusion["uncoded"])) == (205, 0, 205)
+    assert (fusion["reports"], fusion["predicted_pairs"], len(fusion["uncoded"])) == (255, 0, 255)
     # plover_gsr sentences are coded as of their gold date; conflibert has none
     assert fake_pipeline == [("2000-01-01", None), (None, None)]
 
