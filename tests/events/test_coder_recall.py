@@ -136,6 +136,10 @@ CODED = [
                  ("CONSULT", "person.badr-albusaidi", "irn.gov"), id="met-counterpart"),
     pytest.param("Egyptian Health Minister Samir Fouad visited Khartoum on Monday.",
                  ("CONSULT", "egy.gov", "sdn.gov"), id="titled-minister-of-any-portfolio"),
+    pytest.param("The Kuwaiti Fund for Development signed a $100 million loan with Jordan.",
+                 ("AID", "kwt.gov", "jor"), id="loan-signed-is-aid"),
+    pytest.param("A Turkish diplomat was given 48 hours to leave Iraq on Monday.",
+                 ("SANCTION", None, "tur.gov"), id="given-hours-to-leave"),
 ]
 
 NOT_CODED = [
@@ -154,6 +158,7 @@ NOT_CODED = [
     pytest.param("The base hosting American forces lies north of Erbil.", id="hosting-forces"),
     pytest.param("The Oval Office clash between Trump and Zelenskyy dominated the news.",
                  id="clash-of-words"),
+    pytest.param("The families were given two days to leave the camp.", id="given-days-no-envoy"),
 ]
 
 
