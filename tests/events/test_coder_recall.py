@@ -140,6 +140,10 @@ CODED = [
                  ("AID", "kwt.gov", "jor"), id="loan-signed-is-aid"),
     pytest.param("A Turkish diplomat was given 48 hours to leave Iraq on Monday.",
                  ("SANCTION", None, "tur.gov"), id="given-hours-to-leave"),
+    pytest.param("Iran ordered a counsellor at Jordan's embassy to leave the country.",
+                 ("SANCTION", "irn", None), id="counsellor-ordered-to-leave"),
+    pytest.param("Wang Yi met Fuad Hussein in Baghdad on Monday.",
+                 ("CONSULT", "person.wang-yi", "person.fuad-hussein"), id="china-fm-known"),
 ]
 
 NOT_CODED = [

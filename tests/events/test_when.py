@@ -126,10 +126,14 @@ def test_trigger_prefers_its_own_clause(nlp):
          "said", "2025-02-17"),
         ("The envoy on Saturday welcomed the talks held on Tuesday in Cairo between the two "
          "ministers.", "talks", "2025-02-18"),
+        ("Police arrested three men on Friday, two days after the attack on the embassy.",
+         "attack", "2025-02-19"),
+        ("Iraq closed the crossing, a week before the visit of the Turkish president.", "visit",
+         "2025-03-01"),
     ],
     ids=["since-year-is-no-date", "since-month-year-is-no-date", "in-year-is-the-date",
          "date-of-another-clause", "fronted-date-covers-sentence", "reported-clause-date",
-         "participle-dates-its-noun"],
+         "participle-dates-its-noun", "days-after-the-noun", "week-before-the-noun"],
 )
 def test_trigger_date_comes_from_its_clause(nlp, text, trigger, expected):
     doc = nlp(text)

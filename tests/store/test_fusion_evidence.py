@@ -96,6 +96,8 @@ def test_a_place_after_a_compass_phrase_is_named():
     pytest.param("Idlib", "Edlib", True, id="first-vowel"),
     pytest.param("al-Qaim", "Qa'im", True, id="article-apostrophe"),
     pytest.param("Ghwayran", "Gweiran", True, id="gh"),
+    pytest.param("Şanlıurfa", "Sanliurfa", True, id="accents"),
+    pytest.param("Sulaymaniyah", "Sulaimaniya", True, id="final-h"),
     pytest.param("Qamishli", "Kobani", False, id="two-towns"),
     pytest.param("Harir", "Hermel", False, id="one-consonant-apart"),
     pytest.param("Hama", "Homs", False, id="hama-homs"),

@@ -416,6 +416,37 @@ def resolve_date(
     and a date in an unrelated clause ("the ceasefire that took effect on November 27 ended
     fighting that killed ...") gives none.
     """
+    offset = _offset_before_or_after(trigger) if trigger is not None and has_parse(sentence) \
+        else None
+    found = _clause_date(sentence, published, trigger)
+    if offset is None:
+        return found
+    # "..., two days after the visit to Baghdad": the visit's date is that of the clause it
+    # hangs on (else the publication's) moved back by the count
+    count, unit, text = offset
+    if found is not None:
+        return ResolvedDate(_shift(found.date, count, unit), found.precision, text)
+    return ResolvedDate(_shift(published, count, unit), unit, text) if published else None
+
+
+def _offset_before_or_after(trigger: Token) -> tuple[int, str, str] | None:
+    """(-2, "day", "two days after") for an event noun in "two days after the visit": read by
+    word order, as the parser hangs "two days" on the noun, the preposition or the verb."""
+    case = next((c for c in trigger.children
+                 if c.dep_ == "case" and c.lower_ in ("after", "before")), None)
+    if case is None or case.i < 2:
+        return None
+    number, unit = trigger.doc[case.i - 2], trigger.doc[case.i - 1].lower_.rstrip("s")
+    vocab = date_vocabulary()
+    if unit not in UNITS or not (number.lower_.isdigit() or number.lower_ in vocab.numbers):
+        return None
+    count = _number(number.lower_, vocab) * (-1 if case.lower_ == "after" else 1)
+    return count, unit, trigger.doc[number.i:case.i + 1].text
+
+
+def _clause_date(
+    sentence: Span, published: dt.date | None, trigger: Token | None
+) -> ResolvedDate | None:
     mentions = [mention for mention in find_dates(sentence, published)
                 if not starts_interval(sentence, mention)]
     if not mentions:

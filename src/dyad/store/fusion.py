@@ -27,6 +27,7 @@ import itertools
 import math
 import re
 import tomllib
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -211,9 +212,12 @@ def place_key(word: str) -> str:
     """A place name's key, blind to the spellings transliteration varies: "Sinuni" and "Snuny",
     "Tartus" and "Tartous", "Idlib" and "Edlib", "al-Qaim" and "Qa'im" each share one. Vowels
     after the first letter are dropped (a first vowel becomes "a"), q is k, h after a consonant
-    goes ("kh", "sh", "gh"), doubled letters count once, an article ("al-", "el-") is no part."""
-    letters = "".join(ch for ch in _ARTICLE.sub("", word.casefold()) if ch.isalpha())
-    letters = letters.replace("q", "k")
+    goes ("kh", "sh", "gh"), doubled letters count once, an article ("al-", "el-") is no part,
+    nor are accents (Şanlıurfa / Sanliurfa) or a final h after a vowel."""
+    folded = unicodedata.normalize("NFKD", _ARTICLE.sub("", word.casefold()).replace("ı", "i"))
+    letters = "".join(ch for ch in folded if ch.isalpha()).replace("q", "k")
+    if len(letters) > 2 and letters[-1] == "h" and letters[-2] in _VOWELS:
+        letters = letters[:-1]  # a final "-ah", "-eh": Sulaymaniyah / Sulaimaniya
     if not letters:
         return ""
     key = ["a" if letters[0] in _VOWELS else letters[0]]
