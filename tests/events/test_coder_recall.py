@@ -144,6 +144,10 @@ CODED = [
                  ("SANCTION", "irn", None), id="counsellor-ordered-to-leave"),
     pytest.param("Wang Yi met Fuad Hussein in Baghdad on Monday.",
                  ("CONSULT", "person.wang-yi", "person.fuad-hussein"), id="china-fm-known"),
+    # the parser reads "signed" as a modifier of "agreements" and "said" as the sentence's verb
+    pytest.param("Qatar and Lebanon signed energy agreements worth $500 million in Doha on "
+                 "Tuesday, the Qatari foreign ministry said.", ("SUPPORT", "qat", None),
+                 id="main-verb-misread-before-trailing-said"),
 ]
 
 NOT_CODED = [
@@ -163,6 +167,8 @@ NOT_CODED = [
     pytest.param("The Oval Office clash between Trump and Zelenskyy dominated the news.",
                  id="clash-of-words"),
     pytest.param("The families were given two days to leave the camp.", id="given-days-no-envoy"),
+    pytest.param("The injured protesters were taken to hospital, police said.",
+                 id="participle-after-a-determiner-is-no-main-verb"),
 ]
 
 

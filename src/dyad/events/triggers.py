@@ -9,9 +9,12 @@ that only names a goal, an intention or the content of another verbal event ("to
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from dyad.events.attribute_lexicons import load_lexicon as load_attribute_lexicon
+from dyad.events.attribute_lexicons import word_forms
 from dyad.events.cues import load_cues
 from dyad.events.lexicon import Condition, Grammar, Lexicon, TriggerRule
 from dyad.events.plover import load_ontology
@@ -92,12 +95,27 @@ def is_stray_main_verb(token: Token) -> bool:
     if token.dep_ not in PARTICIPLE_DEPS | PRENOMINAL_DEPS or _hyphenated(token):
         return False
     sentence = token.sent
-    if sentence.root.tag_.startswith("VB") or token.i == sentence.start:
+    if token.i == sentence.start or (
+            sentence.root.tag_.startswith("VB") and not _reported_by_root(token, sentence)):
         return False
     verbs = [t for t in sentence if t.tag_.startswith(("VB", "MD")) and not _hyphenated(t)]
     if token.tag_ in ("VBD", "VBN"):
         return verbs[0].i == token.i
     return not verbs and token.tag_ in ("NN", "VBP") and token.i < token.head.i
+
+
+def _reported_by_root(token: Token, sentence: Span) -> bool:
+    """Whether the sentence's verb is only its trailing attribution and ``token`` follows a
+    noun that may be its doer ("The EU on Monday imposed asset freezes ..., the EU Council
+    said", with "imposed" read as a modifier of "freezes")."""
+    root = sentence.root
+    return (root.lower_ in _speech_verbs() and token.i < root.i
+            and token.doc[token.i - 1].tag_.startswith(("NN", "PRP")))
+
+
+@lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset[str]:
+    return word_forms(load_attribute_lexicon("attribution.toml").strings("speech_verbs"))
 
 
 def is_finite_modifier(token: Token) -> bool:
