@@ -58,7 +58,8 @@ def test_unknown_actor(kb):
 @pytest.mark.parametrize("name, place", [
     ("Houl camp", "al-Hol camp"), ("al-Hol", "al-Hol camp"), ("Ghweiran prison", "Ghwayran prison"),
     ("Hasakah", "Hasakah"), ("Deir al-Zor", "Deir ez-Zor"), ("Damascus", "Damascus"),
-    ("Syria", "Syria"),
+    ("Syria", "Syria"), ("Rosh HaNikra", "Naqoura"), ("Ras Naqoura", "Naqoura"),
+    ("Nabatiyeh", "Nabatieh"),
 ])
 def test_find_place_knows_variants(kb, name, place):
     found = kb.find_place(name)

@@ -148,6 +148,8 @@ CODED = [
     pytest.param("Qatar and Lebanon signed energy agreements worth $500 million in Doha on "
                  "Tuesday, the Qatari foreign ministry said.", ("SUPPORT", "qat", None),
                  id="main-verb-misread-before-trailing-said"),
+    pytest.param("Israel transferred five Lebanese detainees to the Red Cross on Monday.",
+                 ("RETREAT", "isr", None), id="detainees-transferred-are-released"),
 ]
 
 NOT_CODED = [
