@@ -150,6 +150,8 @@ CODED = [
                  id="main-verb-misread-before-trailing-said"),
     pytest.param("Israel transferred five Lebanese detainees to the Red Cross on Monday.",
                  ("RETREAT", "isr", None), id="detainees-transferred-are-released"),
+    pytest.param("The Arab League welcomed Jordan's expulsion of an Iranian diplomat the day "
+                 "before.", ("SANCTION", "jor", "irn.gov"), id="dated-deed-reacted-to"),
 ]
 
 NOT_CODED = [
@@ -190,6 +192,11 @@ def test_codes_no_event(recognized, text):
 def test_welcomed_talks_are_content_unless_a_participle_says_they_took_place(recognized):
     assert not any(kind == "CONSULT" for kind, _, _ in recognized(
         "The UN envoy welcomed talks between the Egyptian and Saudi foreign ministers."))
+
+
+def test_a_deed_requested_is_no_deed_even_dated(recognized):
+    assert [kind for kind, _, _ in recognized("Iraq called for Turkey's withdrawal on Monday.")
+            ] == ["REQUEST"]
 
 
 def test_two_titled_signatories_joined_by_and_are_both_parties(nlp, kb):

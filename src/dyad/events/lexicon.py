@@ -65,6 +65,8 @@ class Grammar:
     realis_heads: frozenset[str]
     # participles that tell a noun's event took place ("the talks held", "the deal signed")
     realized_participles: frozenset[str]
+    # types of reactions to a deed ("welcomed", "condemned"): their dated object took place
+    reaction_types: frozenset[str]
     irrealis_nouns: frozenset[str]
     linear_max_distance: int
     linear_barriers: frozenset[str]
@@ -130,6 +132,7 @@ def _grammar(path: Path, raw: dict, irregular: Mapping[str, tuple[str, ...]]) ->
             thing_pronouns=frozenset(pronouns["thing"]),
             realis_heads=_expand(embedding["realis_heads"], irregular),
             realized_participles=_expand(embedding.get("realized_participles", ()), irregular),
+            reaction_types=frozenset(embedding.get("reaction_types", ())),
             irrealis_nouns=_expand(embedding["irrealis_nouns"], irregular),
             linear_max_distance=int(linear["max_distance"]),
             linear_barriers=frozenset(linear["barriers"]),

@@ -8,6 +8,7 @@ that only names a goal, an intention or the content of another verbal event ("to
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,6 +19,7 @@ from dyad.events.attribute_lexicons import word_forms
 from dyad.events.cues import load_cues
 from dyad.events.lexicon import Condition, Grammar, Lexicon, TriggerRule
 from dyad.events.plover import load_ontology
+from dyad.events.when import date_vocabulary
 
 # Links that join sibling clauses: an event below one of these stands on its own.
 SIBLING_DEPS = frozenset({"conj", "parataxis", "acl:relcl", "relcl", "list", "ROOT"})
@@ -236,7 +238,7 @@ def _embedded(token: Token, triggers: dict[int, Trigger], grammar: Grammar) -> b
         governing = triggers.get(head.i)
         if (governing and current.dep_ != "advcl"
                 and ontology[governing.rule.event_type].quad_class in VERBAL_QUADS):
-            return True
+            return not (current.i == token.i and _dated_deed_reacted_to(token, governing, grammar))
         current = head
     return False
 
@@ -245,6 +247,28 @@ def _took_place(token: Token, grammar: Grammar) -> bool:
     """A participle saying its noun's event took place ("the accord signed by X and Y")."""
     return (token.dep_ == "acl" and token.tag_ == "VBN"
             and bool(_forms(token) & grammar.realized_participles))
+
+
+# "the day before", "a day earlier", "two weeks before": a time counted back, after a phrase
+RELATIVE_BACK = re.compile(r"(?:the|a|an|one|two|three|four|five|six|seven|\d+)\s+"
+                           r"(?:day|days|week|weeks)\s+(?:before|earlier)\b", re.IGNORECASE)
+
+
+def _dated_deed_reacted_to(noun: Token, reaction: Trigger, grammar: Grammar) -> bool:
+    """An event noun with its doer's possessive and a time of its own, the object of a reaction
+    ("welcomed Beirut's expulsion of an Iranian diplomat the day before", "regretted Israel's
+    release on January 22 of ..."): what is reacted to took place, an event of its own."""
+    if reaction.rule.event_type not in grammar.reaction_types or not noun.tag_.startswith("NN"):
+        return False
+    if not any(c.dep_ == "nmod:poss" for c in noun.children):
+        return False
+    vocab = date_vocabulary()
+    if any(t.text in vocab.weekdays or t.text.rstrip(".") in vocab.months
+           for t in noun.subtree if t.i > noun.i):
+        return True
+    # the parser hangs "the day before" on the noun's phrase or on the verb, after the phrase
+    after = noun.doc[noun.i + 1:min(noun.right_edge.i + 5, noun.sent.end)]
+    return RELATIVE_BACK.search(after.text) is not None
 
 
 def _after_irrealis_noun(token: Token, grammar: Grammar) -> bool:
