@@ -152,6 +152,8 @@ CODED = [
                  ("RETREAT", "isr", None), id="detainees-transferred-are-released"),
     pytest.param("The Arab League welcomed Jordan's expulsion of an Iranian diplomat the day "
                  "before.", ("SANCTION", "jor", "irn.gov"), id="dated-deed-reacted-to"),
+    pytest.param("The kidnapping of three Iraqi journalists by gunmen in Kirkuk drew condemnation.",
+                 ("ASSAULT", "irq.reb", "irq.med"), id="kidnapping-noun"),
 ]
 
 NOT_CODED = [
