@@ -100,6 +100,14 @@ def test_anchor_uses_the_occurrence_before_publication(nlp):
     assert second_term is not None and second_term.date == dt.date(2025, 1, 27)
 
 
+def test_a_day_just_past_stays_past_in_a_clause_about_the_future(nlp):
+    # published Saturday 22 February: 20 February is two days back, not next year's
+    sentence = nlp("The signing on February 20 of the deal will bring new jobs.")[:]
+    assert resolve_date(sentence, PUBLISHED).date == dt.date(2025, 2, 20)
+    summit = nlp("The summit will be held on January 10.")[:]  # six weeks back: next year's
+    assert resolve_date(summit, PUBLISHED).date == dt.date(2026, 1, 10)
+
+
 def test_finds_every_date_in_order(nlp):
     sentence = nlp("Talks began on Monday and ended in early February.")[:]
     assert [m.resolved.text for m in find_dates(sentence, PUBLISHED)] == [

@@ -31,6 +31,8 @@ from dyad.records import PLAUSIBLE_YEARS, ResolvedDate
 
 ANCHORS_FILE = LEXICON_DIR / "anchors.tsv"
 UNITS = ("day", "week", "month", "year")
+# Days before publication within which a day-month date is the one just past, whatever the tense.
+RECENT_DAYS = 14
 # Words that may stand between a future cue and the date it governs ("will be hosted by X in").
 FUTURE_WINDOW = 10
 # A date within the first tokens of a sentence ("On Friday, ...") covers all its clauses.
@@ -198,13 +200,26 @@ def _shift(day: dt.date, count: int, unit: str) -> dt.date:
 def _year_for(month: int, day: int | None, published: dt.date, future: bool) -> int:
     """The year of the latest (in future context: the next) month or day around publication.
 
-    With ``day`` None only months are compared: "in February" said in February is this one.
+    With ``day`` None only months are compared: "in February" said in February is this one. A
+    day at most ``RECENT_DAYS`` before publication is the one just past even in a clause about
+    the future ("the signing on November 5 ... will bring", published November 6): no report
+    names a day a year ahead without its year.
     """
     when = (month,) if day is None else (month, day)
     now = (published.month,) if day is None else (published.month, published.day)
     if future:
-        return published.year if when >= now else published.year + 1
+        if when >= now or (day is not None and _days_before(published, month, day) <= RECENT_DAYS):
+            return published.year
+        return published.year + 1
     return published.year if when <= now else published.year - 1
+
+
+def _days_before(published: dt.date, month: int, day: int) -> int:
+    """How many days before publication this year's ``month``/``day`` fell (-1: no such day)."""
+    try:
+        return (published - dt.date(published.year, month, day)).days
+    except ValueError:  # 29 February of a common year
+        return -1
 
 
 @dataclass(frozen=True, slots=True)
