@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from dyad.evaluate.fusion_score import load_fusion_gold, score_fusion
+from dyad.evaluate.voa import load_gold
 
 
 def write_gold(folder, reports, pairs):
@@ -103,3 +105,13 @@ def test_the_bundled_mentions_name_the_other_event_of_the_reports_group():
     named = [(r, event) for r in reports for event in r.get("mentions", ())]
     assert len({r["id"] for r, _ in named}) == 103  # 69 (tenth session), 34 in batches 9-11
     assert all(event != r["event"] and event in events_of[r["group"]] for r, event in named)
+
+
+def test_the_events_coded_on_fusion_reports_are_of_dev_reports_only():
+    # training/data/fusion_dev_events.jsonl may train the event model: no test report in it
+    path = Path(__file__).resolve().parents[2] / "training" / "data" / "fusion_dev_events.jsonl"
+    stories = load_gold([path], {}, {})
+    split_of = load_fusion_gold().split_of
+    assert len(stories) == 150
+    assert {split_of[story.story_id] for story in stories} == {"dev"}
+    assert sum(len(story.events) for story in stories) == 286
