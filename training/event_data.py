@@ -20,7 +20,7 @@ import spacy
 
 from dyad.evaluate.gold import LEGACY_TYPES, PLOVER_TYPES, load_conflibert
 from dyad.evaluate.splits import HASH_RANGE, is_held_out, normalized_text, stable_hash
-from dyad.evaluate.voa import default_gold_dir, load_gold, load_split, load_stories
+from dyad.evaluate.voa import GoldStory, default_gold_dir, load_gold, load_split, load_stories
 from dyad.nlp import (
     components,  # noqa: F401  (registers the dyad_sentences component)
     load_language,
@@ -39,6 +39,10 @@ WRITTEN_EVENTS = Path(__file__).parent / "data" / "written_events.jsonl"
 # Written sentences that copy the construction of a VOA dev sentence (``modeled_on`` its story):
 # left out with that story's fold, so out-of-fold readings stay unseen.
 WRITTEN_CONSTRUCTIONS = Path(__file__).parent / "data" / "written_constructions.jsonl"
+# Events coded on fusion gold dev reports (training/data/README.md), and those reports.
+FUSION_EVENTS = Path(__file__).parent / "data" / "fusion_dev_events.jsonl"
+FUSION_REPORTS = (Path(__file__).parents[1] / "src" / "dyad" / "data" / "gold" / "fusion"
+                  / "reports.jsonl")
 # PLOVER types we labelled on conflibert_cameo training sentences of classes 1-4 (by key).
 CONFLIBERT_TYPES = Path(__file__).parent / "data" / "conflibert_types.jsonl"
 # One span convention for the tagger, conflibert's (the largest source): a role is the whole noun
@@ -79,7 +83,7 @@ class Example:
     """One sentence with whatever labels its source gives."""
 
     text: str
-    origin: str  # conflibert | plover | voa | written
+    origin: str  # conflibert | plover | voa | written | fusion
     held_out: bool
     quad: int | None = None  # conflibert five-way class
     types: tuple[int, ...] = UNKNOWN_TYPES  # per PLOVER_TYPES: TYPE_PRESENT/ABSENT/UNKNOWN
@@ -302,26 +306,46 @@ def voa_dev_examples(data_dir: Path, gold_dir: Path | None = None,
             continue  # test stories are never trained on
         if left_out_fold is not None and dev_fold(story.story_id) == left_out_fold:
             continue
-        by_sentence: dict[tuple[int, int], list] = {}
-        for event in story.events:
-            by_sentence.setdefault((event.sentence_start, event.sentence_end), []).append(event)
-        for (start, end), events in by_sentence.items():
-            spans = {
-                RoleSpan(role.start - start, role.end - start, kind)
-                for event in events
-                for role, kind in ((event.source, SOURCE), (event.target, TARGET))
-                if role is not None and start <= role.start < role.end <= end
-            }
-            examples.append(Example(
-                story.text[start:end], "voa", False,
-                types=_type_vector({event.event_type for event in events}),
-                spans=tuple(sorted(spans, key=_span_key)),
-            ))  # fmt: skip
-        for sentence in nlp(story.text).sents:
-            text = sentence.text.strip()
-            coded = any(s < sentence.end_char and sentence.start_char < e for s, e in by_sentence)
-            if text and not coded and _kept_negative(text):
-                examples.append(Example(text, "voa", False, types=NO_TYPES, spans=()))
+        examples += story_examples(story, nlp, "voa")
+    return examples
+
+
+def fusion_report_examples(batches: frozenset[int], path: Path = FUSION_EVENTS) -> list[Example]:
+    """Sentences of the fusion gold's dev reports of ``batches`` coded in ``path``
+    (training/data/README.md): their events' types and roles; the rest are negatives."""
+    batch_of = {report["id"]: report["batch"] for report in map(json.loads, (
+        FUSION_REPORTS.read_text(encoding="utf-8").splitlines()))}
+    nlp = sentence_splitter()
+    return [example for story in load_gold([path], {}, {})
+            if batch_of[story.story_id] in batches
+            for example in story_examples(story, nlp, "fusion")]
+
+
+def story_examples(story: GoldStory, nlp: spacy.language.Language, origin: str
+                   ) -> list[Example]:
+    """A coded story's sentences: those with gold events, with their types and role spans, and
+    a share of the others as negatives."""
+    by_sentence: dict[tuple[int, int], list] = {}
+    for event in story.events:
+        by_sentence.setdefault((event.sentence_start, event.sentence_end), []).append(event)
+    examples = []
+    for (start, end), events in by_sentence.items():
+        spans = {
+            RoleSpan(role.start - start, role.end - start, kind)
+            for event in events
+            for role, kind in ((event.source, SOURCE), (event.target, TARGET))
+            if role is not None and start <= role.start < role.end <= end
+        }
+        examples.append(Example(
+            story.text[start:end], origin, False,
+            types=_type_vector({event.event_type for event in events}),
+            spans=tuple(sorted(spans, key=_span_key)),
+        ))  # fmt: skip
+    for sentence in nlp(story.text).sents:
+        text = sentence.text.strip()
+        coded = any(s < sentence.end_char and sentence.start_char < e for s, e in by_sentence)
+        if text and not coded and _kept_negative(text):
+            examples.append(Example(text, origin, False, types=NO_TYPES, spans=()))
     return examples
 
 
@@ -417,10 +441,12 @@ def widened_examples(examples: list[Example], nlp: spacy.language.Language) -> l
 
 
 def all_examples(data_dir: Path, widen_spans: bool = False, left_out_fold: int | None = None,
-                 constructions: bool = False) -> list[Example]:
+                 constructions: bool = False, fusion_batches: frozenset[int] = frozenset(),
+                 ) -> list[Example]:
     """Every example; ``widen_spans`` puts the non-conflibert role spans in conflibert's
     convention (``widen_to_phrase``); VOA dev stories of ``left_out_fold`` are left out;
-    ``constructions`` adds ``WRITTEN_CONSTRUCTIONS``."""
+    ``constructions`` adds ``WRITTEN_CONSTRUCTIONS``; ``fusion_batches`` adds the coded fusion
+    dev reports of those batches (``FUSION_EVENTS``)."""
     classes = conflibert_class_examples(data_dir)
     raw_texts = {normalized_text(ex.text): ex.text for ex in classes}
     conflibert = merge_conflibert(classes, conflibert_ner_examples(data_dir, raw_texts))
@@ -428,6 +454,8 @@ def all_examples(data_dir: Path, widen_spans: bool = False, left_out_fold: int |
               + written_examples(left_out_fold=left_out_fold))
     if constructions:
         others += written_examples(WRITTEN_CONSTRUCTIONS, left_out_fold)
+    if fusion_batches:
+        others += fusion_report_examples(fusion_batches)
     return conflibert + (widened_examples(others, load_language()) if widen_spans else others)
 
 

@@ -292,6 +292,10 @@ def main() -> None:
     parser.add_argument("--voa-repeat", type=int, default=1,
                         help="train on each VOA dev sentence that has events this many times "
                              "(in-domain weight; the shipped model's: 1)")
+    parser.add_argument("--fusion-batches", type=int, nargs="*", default=[], metavar="BATCH",
+                        help="also train on the coded fusion dev reports of these batches "
+                             "(training/data/fusion_dev_events.jsonl: 7, 9, 11; not the shipped "
+                             "model's)")
     parser.add_argument("--work", type=Path, default=WORK_DIR,
                         help="folder for the float model and run notes (one per parallel run)")
     parser.add_argument("--skip-scores", action="store_true",
@@ -300,7 +304,8 @@ def main() -> None:
     config = TrainConfig(epochs=args.epochs, threads=args.threads, seed=args.seed)
     examples = all_examples(args.data, widen_spans=args.widen_spans,
                             left_out_fold=args.leave_out_fold,
-                            constructions=args.written_constructions)
+                            constructions=args.written_constructions,
+                            fusion_batches=frozenset(args.fusion_batches))
     train_set = training_examples(examples)
     in_domain = [example for example in train_set
                  if example.origin == "voa" and TYPE_PRESENT in example.types]
@@ -320,7 +325,8 @@ def main() -> None:
         export(model, tokenizer, fp32_dir, args.out, config)
     run = {"config": config.__dict__, "train_sentences": counts, "train_minutes": round(minutes, 1),
            "widen_spans": args.widen_spans, "left_out_fold": args.leave_out_fold,
-           "written_constructions": args.written_constructions, "voa_repeat": args.voa_repeat}
+           "written_constructions": args.written_constructions, "voa_repeat": args.voa_repeat,
+           "fusion_batches": sorted(args.fusion_batches)}
     (args.work / "run.json").write_text(json.dumps(run, indent=1) + "\n", encoding="utf-8")
     if not args.skip_scores:
         subprocess.run(

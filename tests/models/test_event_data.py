@@ -24,6 +24,7 @@ from event_data import (
     conflibert_key,
     conflibert_types,
     dev_fold,
+    fusion_report_examples,
     widen_to_phrase,
     written_examples,
 )
@@ -150,3 +151,13 @@ def test_crossfit_reads_each_dev_story_with_the_model_of_its_fold(tmp_path):
     assert len(by_fold) == DEV_FOLDS
     assert all(len(models) == 1 for models in by_fold.values())
     assert len({next(iter(models)) for models in by_fold.values()}) == DEV_FOLDS
+
+
+def test_coded_fusion_reports_train_only_the_batches_asked_for():
+    seventh = fusion_report_examples(frozenset({7}))
+    both = fusion_report_examples(frozenset({7, 9}))
+    assert seventh and len(both) > len(seventh)
+    assert {example.origin for example in both} == {"fusion"}
+    assert not fusion_report_examples(frozenset({10}))  # a test batch: never coded for training
+    assert any(TYPE_PRESENT in example.types and example.spans for example in seventh)
+
