@@ -294,8 +294,8 @@ def main() -> None:
                              "(in-domain weight; the shipped model's: 1)")
     parser.add_argument("--fusion-batches", type=int, nargs="*", default=[], metavar="BATCH",
                         help="also train on the coded fusion dev reports of these batches "
-                             "(training/data/fusion_dev_events.jsonl: 7, 9, 11; not the shipped "
-                             "model's)")
+                             "(training/data/fusion_dev_events.jsonl: 1, 2, 3, 5, 7, 9, 11; not "
+                             "the shipped model's)")
     parser.add_argument("--work", type=Path, default=WORK_DIR,
                         help="folder for the float model and run notes (one per parallel run)")
     parser.add_argument("--skip-scores", action="store_true",

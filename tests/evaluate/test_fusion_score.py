@@ -112,6 +112,6 @@ def test_the_events_coded_on_fusion_reports_are_of_dev_reports_only():
     path = Path(__file__).resolve().parents[2] / "training" / "data" / "fusion_dev_events.jsonl"
     stories = load_gold([path], {}, {})
     split_of = load_fusion_gold().split_of
-    assert len(stories) == 150
+    assert len(stories) == 308
     assert {split_of[story.story_id] for story in stories} == {"dev"}
-    assert sum(len(story.events) for story in stories) == 286
+    assert sum(len(story.events) for story in stories) == 543
