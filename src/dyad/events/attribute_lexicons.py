@@ -99,6 +99,13 @@ def word_forms(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(forms)
 
 
+@cache
+def speech_verbs() -> frozenset[str]:
+    """The forms of the verbs of saying (``attribution.toml``): read by attribution, and by
+    trigger finding, which attribution itself imports."""
+    return word_forms(load_lexicon("attribution.toml").strings("speech_verbs"))
+
+
 def alternation(phrases: Iterable[str]) -> str:
     """A regex alternation of ``phrases``, longest first ("Sept" before "Sep"), any spacing."""
     ordered = sorted(phrases, key=len, reverse=True)

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from dyad.events.attribute_lexicons import load_lexicon, word_forms
+from dyad.events.attribute_lexicons import load_lexicon, speech_verbs, word_forms
 from dyad.events.clauses import has_parse
 from dyad.events.syntax import subject_of
 from dyad.events.triggers import is_stray_main_verb
@@ -48,7 +48,7 @@ def attribution_cues() -> AttributionCues:
         source_phrases=tuple(
             tuple(phrase.lower().split()) for phrase in lexicon.strings("source_phrases")
         ),
-        speech_verbs=word_forms(lexicon.strings("speech_verbs")),
+        speech_verbs=speech_verbs(),
         hearer_verbs=word_forms(lexicon.strings("hearer_verbs")),
         pronouns=frozenset(lexicon.strings("pronouns")),
         drop_leading=frozenset(lexicon.strings("drop_leading")),

@@ -19,6 +19,12 @@ def has_parse(sentence: Span) -> bool:
     return sentence.doc.has_annotation("DEP")
 
 
+def participles_of(noun: Token) -> list[Token]:
+    """The past participles describing a noun ("the talks held in Cairo", "strikes carried out
+    by X")."""
+    return [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+
+
 def clause_head(token: Token) -> Token:
     """The verb heading the clause ``token`` sits in (the token itself if it is a verb)."""
     current = token

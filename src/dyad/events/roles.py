@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.compose import countryless
-from dyad.events.clauses import clause_head
+from dyad.events.clauses import clause_head, participles_of
 from dyad.events.cues import Cues, load_cues
 from dyad.events.lexicon import Lexicon
 from dyad.events.syntax import (
@@ -282,9 +282,9 @@ class _RoleFinder:
     def noun_roles(self, trigger: Trigger) -> tuple[list[Found], list[Found]]:
         noun = trigger.token
         between = self._child_with_prep(noun, {"between", "among"})
-        participle = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
-        if between is None and participle is not None:  # "the talks held ... between X and Y"
-            between = self._child_with_prep(participle, {"between", "among"})
+        participles = participles_of(noun)
+        if between is None and participles:  # "the talks held ... between X and Y"
+            between = self._child_with_prep(participles[0], {"between", "among"})
         if between is None and noun.dep_ in ("obj", "obl"):  # often attached to the verb
             between = self._child_with_prep(noun.head, {"between", "among"})
             if between is not None and between.left_edge.i != noun.right_edge.i + 1:
@@ -440,7 +440,7 @@ class _RoleFinder:
     def _agent_phrases(self, noun: Token) -> list[Token]:
         """The "by" phrase of a noun or of a participle describing it ("strikes carried out by
         X")."""
-        participles = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        participles = participles_of(noun)
         by = self.grammar.agent_preps - {"from"}  # "fired from Lebanon" names a place
         phrases = [self._child_with_prep(noun, self.grammar.agent_preps),
                    *(self._child_with_prep(p, by) or self._stray_agent(p) for p in participles)]

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from dyad.events.attribute_lexicons import load_lexicon as load_attribute_lexicon
-from dyad.events.attribute_lexicons import word_forms
+from dyad.events.attribute_lexicons import speech_verbs
+from dyad.events.clauses import participles_of
 from dyad.events.cues import load_cues
 from dyad.events.lexicon import Condition, Grammar, Lexicon, TriggerRule
 from dyad.events.plover import load_ontology
@@ -111,13 +110,8 @@ def _reported_by_root(token: Token, sentence: Span) -> bool:
     noun that may be its doer ("The EU on Monday imposed asset freezes ..., the EU Council
     said", with "imposed" read as a modifier of "freezes")."""
     root = sentence.root
-    return (root.lower_ in _speech_verbs() and token.i < root.i
+    return (root.lower_ in speech_verbs() and token.i < root.i
             and token.doc[token.i - 1].tag_.startswith(("NN", "PRP")))
-
-
-@lru_cache(maxsize=1)
-def _speech_verbs() -> frozenset[str]:
-    return word_forms(load_attribute_lexicon("attribution.toml").strings("speech_verbs"))
 
 
 def is_finite_modifier(token: Token) -> bool:
@@ -180,9 +174,7 @@ def _prepositions(token: Token) -> set[str]:
 
 def _participle_phrases(noun: Token) -> list[Token]:
     """The prepositional phrases of a participle modifying ``noun`` ("talks held in Cairo")."""
-    return [phrase for participle in noun.children
-            if participle.dep_ == "acl" and participle.tag_ == "VBN"
-            for phrase in participle.children
+    return [phrase for participle in participles_of(noun) for phrase in participle.children
             if phrase.dep_ in ("obl", "nmod") and phrase.i > participle.i]
 
 
@@ -222,7 +214,7 @@ def _embedded(token: Token, triggers: dict[int, Trigger], grammar: Grammar) -> b
         return True  # "in collaboration with X": X is a partner of the clause's event
     if _after_irrealis_noun(token, grammar):
         return True
-    if _took_place(token, grammar) or any(_took_place(c, grammar) for c in token.children):
+    if _took_place(token, grammar) or any(_took_place(c, grammar) for c in participles_of(token)):
         return False  # "welcomed the talks held in Cairo": they took place, an event of its own
     current = token
     while current.dep_ not in SIBLING_DEPS and current.head.i != current.i:

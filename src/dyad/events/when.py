@@ -25,7 +25,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from dyad.events.attribute_lexicons import LEXICON_DIR, alternation, load_lexicon
-from dyad.events.clauses import clause_head, has_parse, left_window, span_of
+from dyad.events.clauses import clause_head, has_parse, left_window, participles_of, span_of
 from dyad.events.lexicon import LexiconError
 from dyad.records import PLAUSIBLE_YEARS, ResolvedDate
 
@@ -208,7 +208,8 @@ def _year_for(month: int, day: int | None, published: dt.date, future: bool) -> 
     when = (month,) if day is None else (month, day)
     now = (published.month,) if day is None else (published.month, published.day)
     if future:
-        if when >= now or (day is not None and _days_before(published, month, day) <= RECENT_DAYS):
+        if when >= now or (day is not None
+                           and 0 <= _days_before(published, month, day) <= RECENT_DAYS):
             return published.year
         return published.year + 1
     return published.year if when <= now else published.year - 1
@@ -471,7 +472,7 @@ def _clause_date(
     own = clause_head(trigger)
     governing = {token.i for token in own.ancestors}
     # "welcomed the talks held two days earlier": the noun's participle dates the noun's event
-    participles = {c.i for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN"}
+    participles = {participle.i for participle in participles_of(trigger)}
     ranked: list[tuple[int, int, DateMention]] = []
     for mention in mentions:
         span = span_of(sentence, mention.start, mention.end)

@@ -416,8 +416,7 @@ def _places_agree(x: Place | None, y: Place | None, rules: FusionRules) -> bool:
     if x is None or y is None or x.name.casefold() == y.name.casefold():
         return True
     if None in (x.lat, x.lon, y.lat, y.lon):
-        return (None in (x.lat, x.lon) or None in (y.lat, y.lon)) and (
-            x.country is not None and x.country == y.country)
+        return x.country is not None and x.country == y.country
     return _distance_km(x, y) <= rules.same_place_km
 
 
