@@ -74,6 +74,8 @@ class TrainConfig:
     warmup_share: float = 0.1
     max_length: int = 128
     dropout: float = 0.1
+    # Encoder layers kept (the first N of MiniLM-L6's six): fewer read faster at run time.
+    layers: int = 6
     # Types are rare positives among many negatives: weight positives up, and the type loss too.
     type_positive_weight: float = 3.0
     type_loss_weight: float = 2.0
@@ -199,7 +201,10 @@ def train(examples: list[Example], tokenizer: Tokenizer, config: TrainConfig) ->
     torch.set_num_threads(config.threads)
     torch.use_deterministic_algorithms(True, warn_only=True)
     encoded = encode(examples, tokenizer)
-    model = EventNet(AutoModel.from_pretrained(ENCODER_DIR), config.dropout)
+    encoder = AutoModel.from_pretrained(ENCODER_DIR)
+    encoder.encoder.layer = encoder.encoder.layer[: config.layers]
+    encoder.config.num_hidden_layers = config.layers
+    model = EventNet(encoder, config.dropout)
     optimizer = torch.optim.AdamW(model.parameters(), lr=config.learning_rate, weight_decay=0.01)
     pool = config.batch_size * BUCKET_BATCHES
     steps_per_epoch = sum(-(-len(encoded[first : first + pool]) // config.batch_size)
@@ -278,6 +283,8 @@ def main() -> None:
     parser.add_argument("--epochs", type=int, default=TrainConfig.epochs)
     parser.add_argument("--limit", type=int, default=0, help="train on the first N examples only")
     parser.add_argument("--threads", type=int, default=TrainConfig.threads)
+    parser.add_argument("--layers", type=int, choices=range(1, 7), default=TrainConfig.layers,
+                        help="encoder layers kept (the shipped model's: 6)")
     parser.add_argument("--seed", type=int, default=TrainConfig.seed,
                         help="another seed measures training noise (about 0.02 F1 out-of-fold)")
     parser.add_argument("--widen-spans", action=argparse.BooleanOptionalAction, default=True,
@@ -301,7 +308,8 @@ def main() -> None:
     parser.add_argument("--skip-scores", action="store_true",
                         help="do not score the model on the held-out data after training")
     args = parser.parse_args()
-    config = TrainConfig(epochs=args.epochs, threads=args.threads, seed=args.seed)
+    config = TrainConfig(epochs=args.epochs, threads=args.threads, seed=args.seed,
+                         layers=args.layers)
     examples = all_examples(args.data, widen_spans=args.widen_spans,
                             left_out_fold=args.leave_out_fold,
                             constructions=args.written_constructions,

@@ -308,6 +308,19 @@ def test_an_accusation_and_the_act_it_names_fit_with_sides_reversed():
     assert why_apart(shelled, same_way, RULES) == "sides do not fit"
 
 
+def test_a_clash_fits_either_sides_telling_of_it_a_one_way_attack_does_not():
+    sdf = Side("group.sdf", "SYR", "REB", "group")
+    army = Side("syr.mil", "SYR", "MIL", "sector")
+    clash = told("a", "Syrian troops and the SDF exchanged mortar fire near Deir Hafer.",
+                 ((army, "Syrian troops"), (sdf, "SDF")))
+    shelled = told("b", "SDF units shelled army posts on the Deir Hafer front.",
+                   ((sdf, "SDF units"), (army, "army")))
+    assert same_event(clash, shelled, RULES)
+    attack = told("c", "Syrian troops shelled SDF positions near Deir Hafer.",
+                  ((army, "Syrian troops"), (sdf, "SDF")))
+    assert why_apart(attack, shelled, RULES) == "sides do not fit"
+
+
 def test_a_rules_file_from_before_allegations_still_loads(tmp_path):
     text = FUSION_RULES_FILE.read_text("utf-8")
     older = text[:text.index("[allegations]")] + text[text.index("[actors]"):]
@@ -323,3 +336,11 @@ def test_a_rules_file_from_before_told_as_still_loads(tmp_path):
     older = text[:start] + text[text.index("[dates]"):]
     (tmp_path / "fusion.toml").write_text(older, "utf-8")
     assert load_fusion_rules(tmp_path / "fusion.toml").told_as == {}
+
+
+def test_a_rules_file_from_before_reciprocal_words_still_loads(tmp_path):
+    text = FUSION_RULES_FILE.read_text("utf-8")
+    start = text.index("# Words telling an act two sides did to each other")
+    older = text[:start] + text[text.index("# A bare country"):]
+    (tmp_path / "fusion.toml").write_text(older, "utf-8")
+    assert load_fusion_rules(tmp_path / "fusion.toml").reciprocal_stems == frozenset()

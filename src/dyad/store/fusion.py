@@ -78,6 +78,10 @@ class FusionRules:
     # actor id -> the ids outlets use for it in turn ("the SDF" / "the PKK/YPG"); empty in an
     # older rules file
     told_as: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # stems of words telling an act the sides did to each other ("clashed", "exchanged fire"):
+    # a report whose sentence has one fits a report of its family with sides crossed; empty in
+    # an older rules file
+    reciprocal_stems: frozenset[str] = frozenset()
 
     def family(self, event_type: str) -> str:
         return self.families.get(event_type, event_type.lower())
@@ -137,6 +141,8 @@ def load_fusion_rules(path: Path = FUSION_RULES_FILE) -> FusionRules:
                                         for word in allegations.get("act_words", ())),
             told_as={member: frozenset(group) for group in actors.get("told_as", ())
                      for member in group},
+            reciprocal_stems=frozenset(word.casefold()[: int(evidence["stem"])]
+                                       for word in actors.get("reciprocal_words", ())),
         )
     except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as error:
         raise FusionRulesError(f"{path}: {type(error).__name__}: {error}") from error
@@ -321,9 +327,10 @@ def why_apart(a: Report, b: Report, rules: FusionRules) -> str | None:
     """Why two reports are not one event (``None``: they are).
 
     Their types are of one family, or of one kin with sentences sharing ``kin_min_overlap``
-    evidence words; their sides must fit, straight or (for symmetric families) crossed, with at
-    least one side known in both. (A report missing a side or a place may fit two events:
-    :func:`ambiguity` then keeps it apart from both.)
+    evidence words; their sides must fit, straight or (for symmetric families, and for a
+    reciprocal act such as a clash) crossed, with at least one side known in both. (A report
+    missing a side or a place may fit two events: :func:`ambiguity` then keeps it apart from
+    both.)
     """
     if a.doc_id == b.doc_id:
         return "same article"
@@ -347,7 +354,9 @@ def why_apart(a: Report, b: Report, rules: FusionRules) -> str | None:
     pairings = [((a_source, b_source), (a_target, b_target))]
     if alleged:  # the accuser is the one the act was done to
         pairings = [((a_source, b_target), (a_target, b_source))]
-    elif {family, other_family} <= rules.symmetric_families:
+    elif {family, other_family} <= rules.symmetric_families or (
+        family == other_family and (_is_reciprocal(a, rules) or _is_reciprocal(b, rules))
+    ):
         pairings.append(((a_source, b_target), (a_target, b_source)))
     fits = _accused_fit if alleged else _sides_fit
     fitting = [p for p in pairings if all(fits(x, y, rules) for x, y in p)]
@@ -366,6 +375,12 @@ def _accused_fit(x: Side | None, y: Side | None, rules: FusionRules) -> bool:
     state = rules.country_stands_for
     return x.country is not None and x.country == y.country \
         and x.sector in state and y.sector in state
+
+
+def _is_reciprocal(report: Report, rules: FusionRules) -> bool:
+    """Its sentence tells an act the sides did to each other ("the army and the SDF clashed"):
+    which side an outlet names first says nothing."""
+    return report.evidence is not None and bool(report.evidence.words & rules.reciprocal_stems)
 
 
 def _alleged_act(a: Report, b: Report, rules: FusionRules) -> bool:
