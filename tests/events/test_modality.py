@@ -104,6 +104,9 @@ def test_flags(nlp, text, trigger, expected):
         ("A drone attack that killed three soldiers drew protests.", "killed"),
 
         ("Police have arrested 400 protesters since January 20.", "arrested"),
+        # a clause dated recently tells no span reaching back: "since 1991" is the Kuwaitis'
+        ("The ministers held talks in Kuwait City on Sunday on the fate of Kuwaitis missing "
+         "since 1991.", "held"),
         ("Sharaa visited Ankara earlier this month.", "visited"),
         ("Egypt and Sudan have been disputing the dam for years.", "disputing"),
         ("Cairo has long opposed the dam.", "opposed"),
@@ -120,7 +123,8 @@ def test_flags(nlp, text, trigger, expected):
     ids=[
         "plain-past", "detained", "condemned", "negation-of-another-clause",
         "modal-of-relative-clause", "first-since-is-news", "recent-month",
-        "single-attack-toll-is-news", "recent-since-is-ongoing", "this-month",
+        "single-attack-toll-is-news", "recent-since-is-ongoing", "old-since-of-a-noun",
+        "this-month",
         "ongoing-for-years", "ongoing-long", "not-only-but-also", "not-merely",
         "in-the-past-month", "threat-on-a-condition", "offer-on-a-condition",
         "past-perfect-of-reported-speech",

@@ -27,6 +27,8 @@ PUBLISHED = dt.date(2025, 2, 22)  # a Saturday
         ("At the beginning of February, Maliki launched an attack.", "2025-02-05", "month",
          "the beginning of February"),
         ("The summit that will be hosted by Baghdad in April.", "2025-04-01", "month", "April"),
+        ("The two agreed to convene the committee in January.", "2026-01-01", "month",
+         "January"),
         ("Assad was ousted in December.", "2024-12-01", "month", "December"),
         ("The ministers met yesterday.", "2025-02-21", "day", "yesterday"),
         ("Troops withdrew last week.", "2025-02-15", "week", "last week"),
@@ -52,7 +54,8 @@ PUBLISHED = dt.date(2025, 2, 22)  # a Saturday
     ids=[
         "on-friday-past", "weekday-same-day", "last-weekday", "monday", "future-friday",
         "late-month-year", "early-month-no-year", "mid-month", "mid-month-mt-spacing",
-        "beginning-of-month", "future-month", "past-month-previous-year", "yesterday",
+        "beginning-of-month", "future-month", "agreed-to-month", "past-month-previous-year",
+        "yesterday",
         "last-week", "days-ago", "days-earlier", "previous-day", "day-month-past-year",
         "month-day-year", "day-month-this-year",
         "year", "month-year", "iso", "anchor-weeks-after", "anchor-days-after",
