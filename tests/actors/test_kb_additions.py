@@ -22,9 +22,12 @@ import pytest
      "cop.us-ice", "USACOP"),
     ("Kata'ib Hizballah denied the charge.", dt.date(2027, 3, 1), "group.kataib-hezbollah",
      "IRQUAFKTH"),
+    # the derived tables make the Peshmerga Iraq's army: one actor with the side it clashes with
+    ("Kurdish Peshmerga forces clashed with the Iraqi army.", dt.date(2031, 6, 21),
+     "mil.peshmerga", "IRQMILKRG"),
 ], ids=["title-in-office", "after-office", "prime-minister-2024", "eu-negotiator",
         "opposition-over-derived", "organization",
-        "us-government-spelling"])
+        "us-government-spelling", "peshmerga-not-the-army"])
 def test_added_actor_code_on_the_day(mentions, text, published, actor_id, code):
     found = [m.actor for m in mentions(text, published) if m.actor is not None]
     assert (found[0].id, found[0].code) == (actor_id, code)
