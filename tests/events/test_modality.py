@@ -73,6 +73,11 @@ def flags(nlp, text: str, trigger: str) -> Modality:
         ("A year ago, the council imposed sanctions on the junta.", "imposed", HISTORICAL),
         ("In past crises, Ankara has closed the border crossing.", "closed", HISTORICAL),
         ("Last November, the navy held drills with Oman.", "held", HISTORICAL),
+        ("Families of the victims marked the anniversary of the 2004 bombing that killed nine "
+         "soldiers.",
+         "killed", HISTORICAL),
+        ("The camps opened in the 1990s, offering havens to refugees.", "offering",
+         HISTORICAL),
     ],
     ids=[
         "did-not", "no-subject-passive", "no-subject", "not-any-noun", "never", "without",
@@ -84,7 +89,8 @@ def flags(nlp, text: str, trigger: str) -> Modality:
         "past-perfect", "since-old-year", "dated-years-before", "object-of-modal-verb",
         "subject-of-modal-verb",
         "war-toll-relative-clause", "last-year-number", "month-before-last",
-        "a-year-ago", "in-past-without-the", "last-month-name",
+        "a-year-ago", "in-past-without-the", "last-month-name", "relative-clause-on-dated-noun",
+        "participle-of-a-dated-clause",
     ],
 )
 def test_flags(nlp, text, trigger, expected):

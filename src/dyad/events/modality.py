@@ -32,6 +32,8 @@ from dyad.events.when import DateMention, find_dates, starts_interval
 PHRASE_WINDOW = 8
 # Tokens at the start of a sentence within which a background phrase scopes over all of it.
 FRONTED = 3
+# A year standing as a noun's modifier ("the 2004 bombing").
+YEAR = re.compile(r"(?:19|20)\d\d")
 # Heads of a noun trigger climbed to find a governing noun ("the idea of transferring").
 NOUN_HOPS = 3
 # Dependencies of a verb's complement clause (the parser may label "plans to urge" acl).
@@ -318,7 +320,39 @@ def _in_clause(sentence: Span, mention: DateMention, trigger: Token) -> bool:
         return True
     if not has_parse(sentence):
         return False
-    return clause_head(span.root).i == clause_head(trigger).i
+    return clause_head(span.root).i in _date_clauses(trigger)
+
+
+def _date_clauses(trigger: Token) -> set[int]:
+    """The clause heads whose dates date the trigger: its own clause's, and for a participle
+    with no subject of its own hung on another clause ("the camps opened in the 1990s,
+    offering havens"), that clause's too."""
+    head = clause_head(trigger)
+    heads = {head.i}
+    if head.dep_ in ("advcl", "xcomp") and head.tag_ in ("VBG", "VBN") and not any(
+            child.dep_.startswith("nsubj") for child in head.children):
+        heads.add(clause_head(head.head).i)
+    return heads
+
+
+def _dated_antecedent(sentence: Span, trigger: Token, old: list[DateMention],
+                      published: dt.date) -> bool:  # fmt: skip
+    """A relative clause on a noun an old date modifies tells that past event ("the 2004
+    bombing that killed nine soldiers"; also when the clause hangs on a noun inside that
+    noun's phrase: "the 2004 bombing of a base that killed"). A year before the publication's
+    as the noun's modifier ("the 2004 bombing") is such a date too."""
+    if trigger.dep_ not in ("relcl", "acl:relcl") or not has_parse(sentence):
+        return False
+    nouns = [trigger.head]
+    while nouns[-1].dep_ == "nmod" and nouns[-1].head.pos_ in ("NOUN", "PROPN"):
+        nouns.append(nouns[-1].head)
+    heads = {noun.i for noun in nouns}
+    spans = (span_of(sentence, mention.start, mention.end) for mention in old)
+    if any(span is not None and span.root.head.i in heads for span in spans):
+        return True
+    return any(YEAR.fullmatch(child.text) and int(child.text) < published.year
+               for noun in nouns for child in noun.children
+               if child.dep_ in ("nummod", "compound", "amod"))
 
 
 def _historical(
@@ -360,9 +394,11 @@ def _historical(
     # An event the model proposed is anchored loosely, so an old date anywhere in its sentence
     # counts, unless its own clause is dated recently ("transferred ... on Wednesday, under an
     # arrangement reached in October").
-    loose = untriggered and not any(
-        mention not in old and _in_clause(sentence, mention, trigger) for mention in dates)
-    return any(loose or _in_clause(sentence, mention, trigger) for mention in old)
+    own = [mention for mention in dates if _in_clause(sentence, mention, trigger)]
+    loose = untriggered and not any(mention not in old for mention in own)
+    if not own and _dated_antecedent(sentence, trigger, old, published):
+        return True
+    return any(loose or mention in own for mention in old)
 
 
 def _reported(trigger: Token) -> bool:
@@ -383,7 +419,7 @@ def _background_phrase(trigger: Token, sentence: Span, cues: ModalityCues) -> bo
                 continue
             if span.start - sentence.start < FRONTED:
                 return True  # a fronted "During the 13-year war, ..." covers the sentence
-            if has_parse(sentence) and clause_head(span.root).i == clause_head(trigger).i:
+            if has_parse(sentence) and clause_head(span.root).i in _date_clauses(trigger):
                 return True
     return False
 
