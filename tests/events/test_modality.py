@@ -56,6 +56,8 @@ def flags(nlp, text: str, trigger: str) -> Modality:
          HYPOTHETICAL),
         ("Members revealed discussions on the idea of transferring the prisoners to Iraq.",
          "transferring", HYPOTHETICAL),
+        ("The commission proposed a plan for rearming Europe and supporting Ukraine.",
+         "supporting", HYPOTHETICAL),
         ("During the 13-year civil conflict in Syria, Iranian forces provided critical backing "
          "to Assad.", "provided", HISTORICAL),
         ("Iran was historically a supporter of Assad.", "supporter", HISTORICAL),
@@ -85,7 +87,8 @@ def flags(nlp, text: str, trigger: str) -> Modality:
         "plans-to", "is-expected-to", "threatened-to", "promised-to", "wants-to",
         "in-the-process-of", "if-clause", "consequent-of-if", "warned-would-if",
         "in-the-event-that-consequent", "may",
-        "reported-would", "urged-object-to", "idea-of", "during-n-year-war", "historically",
+        "reported-would", "urged-object-to", "idea-of", "conjunct-in-plan-for",
+        "during-n-year-war", "historically",
         "past-perfect", "since-old-year", "dated-years-before", "object-of-modal-verb",
         "subject-of-modal-verb",
         "war-toll-relative-clause", "last-year-number", "month-before-last",

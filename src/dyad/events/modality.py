@@ -289,10 +289,11 @@ def _hypothetical_in_tree(trigger: Token, cues: ModalityCues) -> bool:
             for grandchild in child.children
         ):
             return True
-    # "the possibility of the escape", "threats to retaliate"
+    # "the possibility of the escape", "threats to retaliate", "a plan for rearming Europe and
+    # supporting Ukraine" (a conjunct stands where its first conjunct does)
     current = trigger
     for _ in range(NOUN_HOPS):
-        if current.dep_ not in {"nmod", "acl", "xcomp", "obl", "compound"}:
+        if current.dep_ not in {"nmod", "acl", "xcomp", "obl", "compound", "conj"}:
             break
         current = current.head
         if current.lower_ in cues.hypothetical_nouns:
