@@ -387,15 +387,14 @@ def _historical(
     old = [mention for mention in dates
            if _old(mention, published, _age_limit(sentence, mention, cues))
            and not _absence_since(sentence, mention, cues)]  # fmt: skip
-    if any(mention not in old and not starts_interval(sentence, mention)
-           and _in_clause(sentence, mention, trigger) for mention in dates):
+    own = [mention for mention in dates if _in_clause(sentence, mention, trigger)]
+    if any(mention not in old and not starts_interval(sentence, mention) for mention in own):
         # a clause dated recently ("held talks on Sunday") tells no span reaching back: a
         # "since 1991" in it is a state of something it names ("Kuwaitis missing since 1991")
         old = [mention for mention in old if not starts_interval(sentence, mention)]
     # An event the model proposed is anchored loosely, so an old date anywhere in its sentence
     # counts, unless its own clause is dated recently ("transferred ... on Wednesday, under an
     # arrangement reached in October").
-    own = [mention for mention in dates if _in_clause(sentence, mention, trigger)]
     loose = untriggered and not any(mention not in old for mention in own)
     if not own and _dated_antecedent(sentence, trigger, old, published):
         return True
