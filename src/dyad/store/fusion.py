@@ -137,15 +137,18 @@ def load_fusion_rules(path: Path = FUSION_RULES_FILE) -> FusionRules:
             name_prefixes=frozenset(data["places"].get("name_prefixes", ())),
             alleged=(str(allegations["accusing_family"]), str(allegations["act_family"]))
             if allegations else None,
-            alleged_act_stems=frozenset(word.casefold()[: int(evidence["stem"])]
-                                        for word in allegations.get("act_words", ())),
+            alleged_act_stems=_stems(allegations.get("act_words", ()), int(evidence["stem"])),
             told_as={member: frozenset(group) for group in actors.get("told_as", ())
                      for member in group},
-            reciprocal_stems=frozenset(word.casefold()[: int(evidence["stem"])]
-                                       for word in actors.get("reciprocal_words", ())),
+            reciprocal_stems=_stems(actors.get("reciprocal_words", ()), int(evidence["stem"])),
         )
     except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as error:
         raise FusionRulesError(f"{path}: {type(error).__name__}: {error}") from error
+
+
+def _stems(words: Iterable[str], stem: int) -> frozenset[str]:
+    """Words of a rules list as evidence compares them: their first ``stem`` letters."""
+    return frozenset(word.casefold()[:stem] for word in words)
 
 
 @dataclass(frozen=True, slots=True)
