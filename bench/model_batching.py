@@ -1,13 +1,15 @@
 """Why the event model reads each sentence alone: batches move a sentence's int8 reading.
 
     .venv/bin/python bench/model_batching.py [--sentences 2000] [--batch 32] [--threads 2]
+                                             [--model DIR]
 
 Reads the first N sentences of the VOA stories (../shared/data/voa_news) with the shipped model
 twice: alone, as ``EventModel.predict`` does, and in length-sorted batches, as it did before the
 sixth session (one onnxruntime run per batch, padded). Dynamic int8 quantisation scales the
 activations over the whole batch, so the batched readings differ. Prints both speeds (model
 only, no parsing), how many sentences change their type decisions (p >= 0.5), and the largest
-change of one type probability. Asserts nothing.
+change of one type probability. Asserts nothing. ``--model`` times another model folder (a fold
+model, one trained with ``--layers 3``) instead of the shipped one.
 """
 
 from __future__ import annotations
@@ -53,9 +55,11 @@ def main() -> None:
     parser.add_argument("--sentences", type=int, default=2000)
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--model", type=Path, default=None,
+                        help="model folder to time (default: the shipped model)")
     args = parser.parse_args()
     sentences = voa_sentences(args.sentences)
-    model = EventModel.load(threads=args.threads)
+    model = EventModel.load(args.model, threads=args.threads)
     model.predict(sentences[:32])  # warm-up
     started = time.perf_counter()
     alone = model.predict(sentences)
