@@ -209,7 +209,10 @@ def test_role_noun_without_any_country_in_the_story_stays_unplaced(actor_of):
      "person.emmanuel-macron"),
     ("Hamas gunmen raided a border post at dawn. They seized two trucks.", "They",
      "group.hamas"),
-], ids=["he-previous-sentence", "he-same-sentence", "they-group"])
+    # a sentence naming no one between: a person is looked for one sentence further back
+    ("Emmanuel Macron spoke on Monday. \"Talks are our answer. We will sign,\" he said.", "he",
+     "person.emmanuel-macron"),
+], ids=["he-previous-sentence", "he-same-sentence", "they-group", "he-two-sentences-back"])
 def test_a_pronoun_is_the_one_fitting_actor_named_before_it(actor_of, text, span, actor_id):
     assert actor_of(text, span).id == actor_id
 
@@ -309,7 +312,11 @@ def test_a_spokesman_after_a_role_noun_speaks_for_that_body(actor_of):
      "He denied the report.", "person.ali-hassan"),
     ("Turkish presidential envoy Kemal Arslan met Ali Hassan, a spokesman for the Iraqi "
      "interior ministry. He denied the report.", None),
-], ids=["one-person", "two-people"])
+    # named later by the last name alone: "he" after "Hassan said ..."
+    ("Ali Hassan, a spokesman for the Iraqi interior ministry, spoke on Monday. Iraq's army "
+     "later clashed with Kurdish forces. Hassan said the talks failed. He blamed Erbil.",
+     "person.ali-hassan"),
+], ids=["one-person", "two-people", "last-name-later"])
 def test_a_pronoun_after_a_person_the_kb_lacks_is_that_person(actor_of, text, actor_id):
     actor = actor_of(text, "He")
     assert (actor.id if actor else None) == actor_id

@@ -130,11 +130,13 @@ class ArticleActors:
 
     def introduced(self) -> list[Mention]:
         """People the knowledge base lacks, named in full with a title or an apposition
-        ("Ali Hassan, a spokesman for the ministry,"), as mentions: what "he" may stand for."""
+        ("Ali Hassan, a spokesman for the ministry,"), and later by their last name alone
+        ("Hassan said"), as mentions: what "he" may stand for."""
         if self._introduced is None:
             self._introduced = []
             doc, texts = self.doc, self.texts
             sentence_starts = [sentence.start for sentence in doc.sents]
+            by_last_name: dict[str, Actor] = {}
             for last in range(len(doc)):
                 if not _is_name_word(texts[last]) or last in self.named_tokens \
                         or (last + 1 < len(doc) and _is_name_word(texts[last + 1])):
@@ -143,6 +145,10 @@ class ArticleActors:
                 first = reader._name_start(last)
                 actor = None if first == last else \
                     reader._titled(first, last) or reader._apposed(first, last)
+                if actor is None and first == last:
+                    actor = by_last_name.get(texts[last])
+                elif actor is not None:
+                    by_last_name.setdefault(texts[last], actor)
                 if actor is not None:
                     name = doc[first:last + 1]
                     self._introduced.append(Mention(
@@ -421,8 +427,8 @@ class _SpanReader:
     def antecedent(self) -> Actor | None:
         """ "he" after "Prime Minister X said ...", "they" after "gunmen stormed ...": the one
         person (for he, she) or the one other actor (for they, it) named before the pronoun in
-        its sentence and the sentence before; when two are named there, the one of them that
-        is a subject ("X told Y ... He"), else None."""
+        its sentence and the sentence before (for a person, else the one before that); when two
+        are named there, the one of them that is a subject ("X told Y ... He"), else None."""
         words = [t for t in self.span if not t.is_punct]
         if len(words) != 1 or not self.doc.has_annotation("SENT_START"):
             return None
@@ -430,12 +436,18 @@ class _SpanReader:
         person = pronoun.lower_ in self.kb.words_of("person_pronoun")
         if not person and pronoun.lower_ not in self.kb.words_of("group_pronoun"):
             return None
-        window = self.doc[_sentences_back(pronoun.sent, 1).start:pronoun.i]
-        named = self.context.overlapping(window)
-        if person:
-            named += [m for m in self.context.introduced() if window.start_char <= m.char_start]
-        found = [m for m in named
-                 if m.char_end <= pronoun.idx and (m.actor.kind == "person") == person]
+        # a person may be named two sentences back when the sentence between names no one
+        # (a quotation: '... the answer. I urge them to ...," he said.')
+        for back in (1, 2) if person else (1,):
+            window = self.doc[_sentences_back(pronoun.sent, back).start:pronoun.i]
+            named = self.context.overlapping(window)
+            if person:
+                named += [m for m in self.context.introduced()
+                          if window.start_char <= m.char_start]
+            found = [m for m in named
+                     if m.char_end <= pronoun.idx and (m.actor.kind == "person") == person]
+            if found:
+                break
         fitting = {m.actor.id: m.actor for m in found}
         if len(fitting) > 1 and self.doc.has_annotation("DEP"):
             fitting = {m.actor.id: m.actor for m in found if self._is_subject(m)}
