@@ -162,6 +162,11 @@ def test_words_that_are_not_actors(mentions, text, absent):
     assert absent not in by_text(mentions(text))
 
 
+def test_a_capitals_possessive_after_a_preposition_is_the_government(mentions):
+    found = by_text(mentions("Syria moved the prisoners to Baghdad's custody."))
+    assert found["Baghdad"] == "irq.gov"
+
+
 def test_unknown_person_after_a_cue_is_an_unresolved_mention(mentions):
     found = by_text(mentions("Deputy minister Karim Nadir Haddad resigned."))
     assert found.get("Karim Nadir Haddad", "missing") is None

@@ -31,6 +31,8 @@ GAZETTEER = {
     "Fuad Hussein": "person.fuad-hussein", "Hamid al-Shatri": "person.hamid-al-shatri",
     "Nouri al-Maliki": "person.nouri-al-maliki", "Ahmed al-Sharaa": "person.ahmed-al-sharaa",
     "the new Syrian leadership": "syr.gov",
+    "Thailand": "tha", "China": "chn", "the SDF": "group.sdf", "Hamas": "group.hamas",
+    "the Red Cross": "igo.icrc",
 }
 PUBLISHED = dt.date(2025, 3, 14)
 

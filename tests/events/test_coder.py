@@ -72,6 +72,16 @@ ONE_EVENT = [
     pytest.param("Fuad Hussein called Asaad al-Shaibani by phone on Tuesday.",
                  ("CONSULT", "person.fuad-hussein", "person.asaad-al-shaibani"),
                  id="consult-phone-call"),
+    # suspects handed from one state to another: cooperation, the one handed to the target
+    pytest.param("Thailand turned 40 of the men over to China after arresting them in 2014.",
+                 ("COOPERATE", "tha", "chn"), id="handover-particle-after-object"),
+    pytest.param("Iraq received 140 suspected militants from the SDF on Sunday.",
+                 ("COOPERATE", "group.sdf", "irq"), id="handover-received-from"),
+    pytest.param("Syria transferred 47 Iraqi prisoners to Baghdad's custody on Wednesday.",
+                 ("COOPERATE", "syr", "irq.gov"), id="handover-to-capitals-custody"),
+    # captives freed to the Red Cross are released
+    pytest.param("Hamas handed over three hostages to the Red Cross on Saturday.",
+                 ("RETREAT", "group.hamas", "igo.icrc"), id="release-to-red-cross"),
 ]
 
 NO_EVENT = [

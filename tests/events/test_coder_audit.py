@@ -18,8 +18,10 @@ MAIN_EVENT = [
                  ("RETREAT", "group.hezbollah", None), id="relative-subject-is-noun-before-it"),
     pytest.param("Hezbollah said its fighters attacked Syrian troops, and it pledged to fight on.",
                  ("AGREE", "group.hezbollah", None), id="it-is-not-a-plural-common-noun"),
+    # prisoners passed from one state's custody to another's: cooperation between the two, as
+    # the VOA and fusion gold code it (captives freed to the Red Cross are released)
     pytest.param("Syria handed over 20 Iraqi prisoners to Baghdad.",
-                 ("RETREAT", "syr", "irq.gov"), id="handing-over-prisoners-is-a-release"),
+                 ("COOPERATE", "syr", "irq.gov"), id="handing-over-prisoners-to-a-state"),
 ]
 
 # (text, a (type, source, target) the analyst must not see)

@@ -227,7 +227,9 @@ def _name_candidates(context: _Context, start: int, end: int,
         elif name.form == DEMONYM and context.word(end) in kb.words_of("state_stance"):
             continue  # "the Lebanese demand": the adjective's reading, the government's stance
         elif name.form == CAPITAL:
-            if context.word(start - 1) not in context.kb.words_of("locative"):
+            # "in Baghdad" is a place, "to Baghdad's custody" still the government
+            if context.word(start - 1) not in context.kb.words_of("locative") \
+                    or context.word(end) in POSSESSIVE:
                 found.append(Candidate(start, end, name.actor_id, CAPITAL))
         else:
             found.append(Candidate(start, end, name.actor_id, name.form))

@@ -50,6 +50,9 @@ class Grammar:
     type_target_preps: Mapping[str, frozenset[str]]
     patient_target_types: frozenset[str]
     force_object_types: frozenset[str]
+    handover_types: frozenset[str]
+    handover_verbs: frozenset[str]  # object handed over, "to" phrase the target
+    taking_verbs: frozenset[str]  # subject the target, "from" phrase the source
     culprit_verbs: frozenset[str]
     addressee_clause_types: frozenset[str]
     light_verbs: frozenset[str]
@@ -118,6 +121,9 @@ def _grammar(path: Path, raw: dict, irregular: Mapping[str, tuple[str, ...]]) ->
             type_target_preps={k: frozenset(v) for k, v in roles["type_target_preps"].items()},
             patient_target_types=frozenset(roles["patient_target_types"]),
             force_object_types=frozenset(roles["force_object_types"]),
+            handover_types=frozenset(roles.get("handover_types", ())),
+            handover_verbs=_expand(roles.get("handover_verbs", ()), irregular),
+            taking_verbs=_expand(roles.get("taking_verbs", ()), irregular),
             culprit_verbs=_expand(roles["culprit_verbs"], irregular),
             addressee_clause_types=frozenset(roles["addressee_clause_types"]),
             light_verbs=_expand(roles["light_verbs"], irregular),

@@ -147,10 +147,17 @@ class _RoleFinder:
             if not target and verb.dep_ == "acl" and not weapon:
                 # "the Syrians detained by police", not "rockets fired by X"
                 target = self._actors(verb.head)
+        elif (event_type in self.grammar.handover_types
+              and word_forms(verb) & self.grammar.taking_verbs):
+            # "Iraq received 140 suspects from the SDF": the SDF handed them to Iraq
+            source = self._actors(self._handover_phrase(verb, {"from"}, groups=True))
+            target = self._actors(active_subject)
         else:
             source = self._actors(active_subject)
             obj = object_of(verb)
-            moved = event_type in self.grammar.force_object_types
+            moved = event_type in self.grammar.force_object_types or (
+                event_type in self.grammar.handover_types
+                and word_forms(verb) & self.grammar.handover_verbs != set())
             target = [] if takes_topic(verb, event_type) or moved else self._actors(
                 obj or child_with(verb, ("iobj",)) or small_clause_subject(verb))
             if obj is not None and self._is_event_noun(obj) and all(
@@ -169,6 +176,8 @@ class _RoleFinder:
                 # noun's, wherever the parser hung it
                 after = obj if obj is not None and self._is_event_noun(obj) else None
                 phrase = self._child_with_prep(verb, preps, after=after)
+                if phrase is None and moved and event_type not in self.grammar.force_object_types:
+                    phrase = self._handover_phrase(verb, {"to"}, groups=False)
                 if phrase is None and after is not None and (
                         event_type in self.grammar.patient_target_types):
                     phrase = self._child_with_prep(after, preps)
@@ -590,6 +599,25 @@ class _RoleFinder:
                 and trigger in current.subtree
                 and all(t.dep_ in SHARING_DEPS and is_coordinated(t)
                         for t in chain_to(trigger, current)))
+
+    def _handover_phrase(self, verb: Token, preps: set[str], groups: bool) -> Token | None:
+        """The phrase naming who people were handed to or taken from: the verb's own, else the
+        first naming an actor the parser hung further down ("received 140 suspects | from the
+        SDF", "19 Syrians convicted of smuggling | to Syria"); with ``groups`` False, a state's
+        (people are handed to states, not "accused of belonging to the Islamic State")."""
+        phrase = self._child_with_prep(verb, preps)
+        if phrase is not None:
+            return phrase
+        # the parser's tree breaks here often: look along the verb's own words after it
+        said = {t.i for c in verb.children if c.dep_ in ("parataxis", "ccomp")
+                for t in c.subtree}
+        return next((token for token in verb.subtree
+                     if token.i > verb.i and token.i not in said
+                     and token.dep_.split(":")[0] in ("obl", "nmod")
+                     and any(c.dep_ == "case" and c.lower_ in preps for c in token.children)
+                     and (mention := self.index.at(token)) is not None
+                     and mention.actor is not None
+                     and (groups or mention.actor.kind != "group")), None)
 
     def _child_with_prep(
         self, token: Token, preps: frozenset[str] | set[str],

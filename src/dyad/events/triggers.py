@@ -25,6 +25,9 @@ SIBLING_DEPS = frozenset({"conj", "parataxis", "acl:relcl", "relcl", "list", "RO
 # Quad classes whose events are speech: what they govern is content, not a separate event.
 VERBAL_QUADS = frozenset({1, 3})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod:npmod", "nmod", "obl:npmod"})
+# Particles the parser reads as adverbs once an object parts them from their verb ("turned
+# 40 of them over to China", "pulled its troops back"): still the verb's particle.
+SEPARATED_PARTICLES = frozenset({"over", "back", "out", "down", "up", "off", "away"})
 # A participle in these links before its noun only describes it ("Iran-backed militias").
 PRENOMINAL_DEPS = frozenset({"amod", "compound"})
 # Links of a participle that, with no auxiliary, modifies a noun ("13 Syrians accused of ...").
@@ -163,7 +166,8 @@ def _forms(token: Token) -> set[str]:
 
 def _prepositions(token: Token) -> set[str]:
     """Particles of the trigger and the preposition right after it ("call on", "talks with")."""
-    found = {c.lower_ for c in token.children if c.dep_ in ("prt", "compound:prt")}
+    found = {c.lower_ for c in token.children if c.dep_ in ("prt", "compound:prt")
+             or (c.dep_ == "advmod" and c.i > token.i and c.lower_ in SEPARATED_PARTICLES)}
     if token.i + 1 < len(token.doc):
         found.add(token.doc[token.i + 1].lower_)
     # "the talks held in Cairo between X and Y": the phrase hangs on the noun's participle
