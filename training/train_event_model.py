@@ -79,6 +79,9 @@ class TrainConfig:
     # Types are rare positives among many negatives: weight positives up, and the type loss too.
     type_positive_weight: float = 3.0
     type_loss_weight: float = 2.0
+    # Share of the pooled heads' loss taken from a teacher model's readings (distillation:
+    # ``--teacher``); 0 trains on the gold labels alone, as the shipped model was.
+    teacher_weight: float = 0.0
     # The shipped model was trained with two (on an idle machine). On a shared one, pass
     # --threads 1: at load 10 on 2 cores two threads took 9.6 s a step, one thread 2.8 s.
     threads: int = 2
@@ -90,6 +93,15 @@ class EncodedExample:
     quad: int  # IGNORE when unlabelled
     types: list[float]  # TYPE_UNKNOWN entries are masked
     tags: list[int]  # IGNORE where unlabelled
+    # A teacher's class and type probabilities for the sentence (distillation), if any.
+    soft_quad: list[float] | None = None
+    soft_types: list[float] | None = None
+
+
+@dataclass(frozen=True)
+class TeacherReading:
+    quad: list[float]
+    types: list[float]
 
 
 class EventNet(nn.Module):
@@ -134,17 +146,36 @@ def token_tags(example: Example, offsets: list[tuple[int, int]], word_ids: list)
     return tags
 
 
-def encode(examples: list[Example], tokenizer: Tokenizer) -> list[EncodedExample]:
+def encode(examples: list[Example], tokenizer: Tokenizer,
+           teacher: dict[str, TeacherReading] | None = None) -> list[EncodedExample]:  # fmt: skip
     encoded = []
     for example in examples:
         encoding = tokenizer.encode(example.text)
+        reading = teacher.get(example.text) if teacher else None
         encoded.append(EncodedExample(
             input_ids=encoding.ids,
             quad=IGNORE if example.quad is None else example.quad,
             types=[float(value) for value in example.types],
             tags=token_tags(example, encoding.offsets, encoding.word_ids),
+            soft_quad=reading.quad if reading else None,
+            soft_types=reading.types if reading else None,
         ))  # fmt: skip
     return encoded
+
+
+def teacher_readings(model_dir: Path, texts: list[str], work: Path) -> dict[str, TeacherReading]:
+    """The teacher model's readings of ``texts``, by text (``teacher_outputs.py`` in its own
+    process: torch and onnxruntime are not mixed)."""
+    unique = sorted(set(texts))
+    work.mkdir(parents=True, exist_ok=True)
+    texts_file, readings_file = work / "teacher_texts.jsonl", work / "teacher_readings.jsonl"
+    texts_file.write_text("".join(json.dumps(text) + "\n" for text in unique), encoding="utf-8")
+    subprocess.run([sys.executable, str(HERE / "teacher_outputs.py"), "--model", str(model_dir),
+                    "--texts", str(texts_file), "--out", str(readings_file)],
+                   check=True)  # fmt: skip
+    lines = readings_file.read_text(encoding="utf-8").splitlines()
+    return {text: TeacherReading(**json.loads(line))
+            for text, line in zip(unique, lines, strict=True)}
 
 
 def collate(batch: list[EncodedExample]) -> dict[str, torch.Tensor]:
@@ -153,7 +184,11 @@ def collate(batch: list[EncodedExample]) -> dict[str, torch.Tensor]:
     def padded(values: list[int], fill: int) -> list[int]:
         return values + [fill] * (width - len(values))
 
+    no_quad, no_types = [0.0] * len(QUAD_CLASSES), [0.0] * len(PLOVER_TYPES)
     return {
+        "soft_quad": torch.tensor([item.soft_quad or no_quad for item in batch]),
+        "soft_types": torch.tensor([item.soft_types or no_types for item in batch]),
+        "has_soft": torch.tensor([item.soft_quad is not None for item in batch]),
         "input_ids": torch.tensor([padded(item.input_ids, 0) for item in batch]),
         "attention_mask": torch.tensor([padded([1] * len(item.input_ids), 0) for item in batch]),
         "quad": torch.tensor([item.quad for item in batch]),
@@ -164,16 +199,25 @@ def collate(batch: list[EncodedExample]) -> dict[str, torch.Tensor]:
 
 def batch_loss(model: EventNet, batch: dict[str, torch.Tensor], config: TrainConfig):
     quad, types, tags = model.logits(batch["input_ids"], batch["attention_mask"])
+    gold_share = 1.0 - config.teacher_weight
     loss = torch.zeros(())
     if (batch["quad"] != IGNORE).any():
-        loss = loss + nn.functional.cross_entropy(quad, batch["quad"], ignore_index=IGNORE)
+        loss = loss + gold_share * nn.functional.cross_entropy(
+            quad, batch["quad"], ignore_index=IGNORE)
     known = batch["types"] != TYPE_UNKNOWN
     if known.any():
         weights = torch.where(batch["types"] > 0, config.type_positive_weight, 1.0)
         per_entry = nn.functional.binary_cross_entropy_with_logits(
             types, batch["types"].clamp(min=0.0), weight=weights, reduction="none"
         )
-        loss = loss + config.type_loss_weight * per_entry[known].mean()
+        loss = loss + gold_share * config.type_loss_weight * per_entry[known].mean()
+    taught = batch["has_soft"]
+    if config.teacher_weight > 0 and taught.any():
+        # the teacher's whole distributions: every class and type, labelled or not
+        quad_soft = -(batch["soft_quad"] * quad.log_softmax(-1)).sum(-1)[taught].mean()
+        types_soft = nn.functional.binary_cross_entropy_with_logits(
+            types[taught], batch["soft_types"][taught])
+        loss = loss + config.teacher_weight * (quad_soft + config.type_loss_weight * types_soft)
     if (batch["tags"] != IGNORE).any():
         loss = loss + nn.functional.cross_entropy(
             tags.reshape(-1, len(TAGS)), batch["tags"].reshape(-1), ignore_index=IGNORE
@@ -195,12 +239,13 @@ def length_batches(encoded: list[EncodedExample], size: int,
     return batches
 
 
-def train(examples: list[Example], tokenizer: Tokenizer, config: TrainConfig) -> EventNet:
+def train(examples: list[Example], tokenizer: Tokenizer, config: TrainConfig,
+          teacher: dict[str, TeacherReading] | None = None) -> EventNet:  # fmt: skip
     random.seed(config.seed)
     torch.manual_seed(config.seed)
     torch.set_num_threads(config.threads)
     torch.use_deterministic_algorithms(True, warn_only=True)
-    encoded = encode(examples, tokenizer)
+    encoded = encode(examples, tokenizer, teacher)
     encoder = AutoModel.from_pretrained(ENCODER_DIR)
     encoder.encoder.layer = encoder.encoder.layer[: config.layers]
     encoder.config.num_hidden_layers = config.layers
@@ -303,13 +348,19 @@ def main() -> None:
                         help="also train on the coded fusion dev reports of these batches "
                              "(training/data/fusion_dev_events.jsonl: 1, 2, 3, 5, 7, 9, 11; not "
                              "the shipped model's)")
+    parser.add_argument("--teacher", type=Path, default=None, metavar="MODEL_DIR",
+                        help="distil this trained model (an int8 model folder, e.g. a fold "
+                             "model trained without the same fold) into the one trained here")
+    parser.add_argument("--teacher-weight", type=float, default=0.5,
+                        help="share of the class and type losses from the teacher's readings")
     parser.add_argument("--work", type=Path, default=WORK_DIR,
                         help="folder for the float model and run notes (one per parallel run)")
     parser.add_argument("--skip-scores", action="store_true",
                         help="do not score the model on the held-out data after training")
     args = parser.parse_args()
     config = TrainConfig(epochs=args.epochs, threads=args.threads, seed=args.seed,
-                         layers=args.layers)
+                         layers=args.layers,
+                         teacher_weight=args.teacher_weight if args.teacher else 0.0)
     examples = all_examples(args.data, widen_spans=args.widen_spans,
                             left_out_fold=args.leave_out_fold,
                             constructions=args.written_constructions,
@@ -325,8 +376,11 @@ def main() -> None:
         counts[example.origin] = counts.get(example.origin, 0) + 1
     print(f"training sentences: {counts}", flush=True)
     tokenizer = load_tokenizer(ENCODER_DIR / TOKENIZER_FILE, config.max_length)
+    teacher = None
+    if args.teacher:
+        teacher = teacher_readings(args.teacher, [ex.text for ex in train_set], args.work)
     started = time.perf_counter()
-    model = train(train_set, tokenizer, config)
+    model = train(train_set, tokenizer, config, teacher)
     minutes = (time.perf_counter() - started) / 60
     fp32_dir = args.work / "fp32"
     with torch.no_grad():
@@ -334,7 +388,8 @@ def main() -> None:
     run = {"config": config.__dict__, "train_sentences": counts, "train_minutes": round(minutes, 1),
            "widen_spans": args.widen_spans, "left_out_fold": args.leave_out_fold,
            "written_constructions": args.written_constructions, "voa_repeat": args.voa_repeat,
-           "fusion_batches": sorted(args.fusion_batches)}
+           "fusion_batches": sorted(args.fusion_batches),
+           "teacher": str(args.teacher) if args.teacher else None}
     (args.work / "run.json").write_text(json.dumps(run, indent=1) + "\n", encoding="utf-8")
     if not args.skip_scores:
         subprocess.run(
