@@ -194,6 +194,17 @@ def test_a_request_to_no_one_is_dropped(code):
         ("REQUEST", "irq", "syr")]
 
 
+@pytest.mark.parametrize("text, types, kept", [
+    # words with no one who spoke them: no statement to code
+    ("Syria was accused of shelling the border on Monday.", {"ACCUSE": 0.9}, []),
+    # deeds done to someone are news in the passive
+    ("Syrian troops were attacked near the border on Monday.", {"ASSAULT": 0.9},
+     [("ASSAULT", None, "syr.mil")]),
+], ids=["accusation-with-no-accuser", "attack-with-no-attacker"])
+def test_an_event_with_no_source_stays_only_where_its_type_allows(code, text, types, kept):
+    assert [summary(e) for e in code(text, reading(text, types))] == kept
+
+
 def test_a_tagged_span_that_cuts_a_word_is_widened_to_whole_words(code):
     text = "Turkish drones pounded PKK positions near the United States base on Monday."
     events = code(text, reading(text, {"ASSAULT": 0.93}, source="urkish drones",

@@ -170,9 +170,11 @@ class _SentenceCoder:
             self.sentence, self.article, grammar
         ):
             kept += self._proposals(coded_types)
-        # a request to no one, once the tagger had its say, is a description
+        # a request to no one, once the tagger had its say, is a description; a deed with no
+        # doer named is one only where it may be (an attack on victims)
         return [e for e in dedupe(kept)
-                if e.target is not None or e.event_type not in grammar.target_required_types]
+                if (e.target is not None or e.event_type not in grammar.target_required_types)
+                and (e.source is not None or e.event_type in grammar.source_optional_types)]
 
     def _review(self, event: Event) -> Event:
         score = self.prediction.type_probs.get(event.event_type, 0.0)

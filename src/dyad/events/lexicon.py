@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from dyad.events.plover import load_ontology
+from dyad.events.plover import PLOVER_TYPES, load_ontology
 
 CONDITION_KINDS = frozenset({"prep", "not_prep", "obj", "not_obj", "near", "not_near", "mod",
                              "light"})
@@ -63,6 +63,7 @@ class Grammar:
     symmetric_types: frozenset[str]
     target_required_modes: frozenset[str]
     target_required_types: frozenset[str]
+    source_optional_types: frozenset[str]
     person_pronouns: frozenset[str]
     thing_pronouns: frozenset[str]
     realis_heads: frozenset[str]
@@ -134,6 +135,7 @@ def _grammar(path: Path, raw: dict, irregular: Mapping[str, tuple[str, ...]]) ->
             symmetric_types=frozenset(roles["symmetric_types"]),
             target_required_modes=frozenset(roles["target_required_modes"]),
             target_required_types=frozenset(roles["target_required_types"]),
+            source_optional_types=frozenset(roles.get("source_optional_types", PLOVER_TYPES)),
             person_pronouns=frozenset(pronouns["person"]),
             thing_pronouns=frozenset(pronouns["thing"]),
             realis_heads=_expand(embedding["realis_heads"], irregular),
