@@ -170,8 +170,9 @@ class _SentenceCoder:
             self.sentence, self.article, grammar
         ):
             kept += self._proposals(coded_types)
-        # a request to no one, once the tagger had its say, is a description; a deed with no
-        # doer named is one only where it may be (an attack on victims)
+        # a request to no one, once the tagger had its say, is a description; an event with
+        # no doer named stays only for the types news tells in the passive or as a meeting
+        # ("six men were detained"), not for words no one is said to have spoken
         return [e for e in dedupe(kept)
                 if (e.target is not None or e.event_type not in grammar.target_required_types)
                 and (e.source is not None or e.event_type in grammar.source_optional_types)]

@@ -155,9 +155,9 @@ class _RoleFinder:
         else:
             source = self._actors(active_subject)
             obj = object_of(verb)
-            moved = event_type in self.grammar.force_object_types or (
-                event_type in self.grammar.handover_types
-                and word_forms(verb) & self.grammar.handover_verbs != set())
+            handover = event_type in self.grammar.handover_types and (
+                word_forms(verb) & self.grammar.handover_verbs != set())
+            moved = handover or event_type in self.grammar.force_object_types
             target = [] if takes_topic(verb, event_type) or moved else self._actors(
                 obj or child_with(verb, ("iobj",)) or small_clause_subject(verb))
             if obj is not None and self._is_event_noun(obj) and all(
@@ -176,7 +176,7 @@ class _RoleFinder:
                 # noun's, wherever the parser hung it
                 after = obj if obj is not None and self._is_event_noun(obj) else None
                 phrase = self._child_with_prep(verb, preps, after=after)
-                if phrase is None and moved and event_type not in self.grammar.force_object_types:
+                if phrase is None and handover:
                     phrase = self._handover_phrase(verb, {"to"}, groups=False)
                 if phrase is None and after is not None and (
                         event_type in self.grammar.patient_target_types):
