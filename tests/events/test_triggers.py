@@ -35,9 +35,21 @@ def test_inflected_forms_match(form, pos, event_type):
     ("visit\tVERB\tCONSULT\tflying\t1.0\t-\t-", "not a mode"),
     ("visit\tVERB\tCONSULT\t-\t2\t-\t-", "strength"),
     ("visit\tVERB\tCONSULT\t-\t1\t-\tsoon=x", "bad condition"),
-], ids=["columns", "pos", "type", "mode", "strength", "condition"])
+    ("visit\tVERB\tCONSULT\t-\t1\t-\tnear=@nowhere", "no word list 'nowhere'"),
+], ids=["columns", "pos", "type", "mode", "strength", "condition", "word-list"])
 def test_bad_rows_name_file_and_line(tmp_path: Path, row, problem):
     shutil.copy(lexicon_dir() / "grammar.toml", tmp_path / "grammar.toml")
     (tmp_path / "triggers.tsv").write_text("# comment\n" + row + "\n")
     with pytest.raises(LexiconError, match=rf"triggers.tsv:2: .*{problem}"):
         load_lexicon(tmp_path)
+
+
+def test_a_condition_may_name_a_word_list_of_the_grammar(tmp_path: Path):
+    grammar = (lexicon_dir() / "grammar.toml").read_text(encoding="utf-8")
+    (tmp_path / "grammar.toml").write_text(
+        grammar.replace("[word_lists]", "[word_lists]\ncaptors = [\"kidnapper\"]"),
+        encoding="utf-8")
+    (tmp_path / "triggers.tsv").write_text(
+        "free\tVERB\tRETREAT\trelease\t1.0\t-\tnear=@captors|ransom\n", encoding="utf-8")
+    (rule,) = load_lexicon(tmp_path).rules_for("freed", "VERB")
+    assert {"kidnapper", "kidnappers", "ransom"} <= rule.conditions[0].words

@@ -103,10 +103,11 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         raise LexiconError(f"{grammar_path}: {err}") from err
     irregular = {k: tuple(v) for k, v in raw.get("irregular", {}).items()}
     grammar = _grammar(grammar_path, raw, irregular)
-    rules = _load_rules(directory / "triggers.tsv", irregular)
+    word_lists = {name: list(words) for name, words in raw.get("word_lists", {}).items()}
+    rules = _load_rules(directory / "triggers.tsv", irregular, word_lists)
     derived = directory / "cameo_verbs.tsv"  # CAMEO-derived verbs, tried after the hand rows
     if derived.exists():
-        extra = _load_rules(derived, irregular)
+        extra = _load_rules(derived, irregular, word_lists)
         keys = rules.keys() | extra.keys()
         rules = {key: rules.get(key, ()) + extra.get(key, ()) for key in keys}
     return Lexicon(rules, grammar)
@@ -154,7 +155,8 @@ def _grammar(path: Path, raw: dict, irregular: Mapping[str, tuple[str, ...]]) ->
 
 
 def _load_rules(
-    path: Path, irregular: Mapping[str, tuple[str, ...]]
+    path: Path, irregular: Mapping[str, tuple[str, ...]],
+    word_lists: Mapping[str, list[str]],
 ) -> Mapping[tuple[str, str], tuple[TriggerRule, ...]]:
     ontology = load_ontology()
     rules: dict[tuple[str, str], list[TriggerRule]] = {}
@@ -183,7 +185,7 @@ def _load_rules(
         rule = TriggerRule(
             lemma=lemma, pos=pos, event_type=event_type, mode=None if mode == "-" else mode,
             strength=score, frame=frame if pos == "NOUN" else None,
-            conditions=_conditions(where, when, irregular), line=number,
+            conditions=_conditions(where, when, irregular, word_lists), line=number,
         )
         forms = _verb_forms(lemma, irregular) if pos == "VERB" else _noun_forms(lemma)
         for form in forms:
@@ -192,7 +194,8 @@ def _load_rules(
 
 
 def _conditions(
-    where: str, when: str, irregular: Mapping[str, tuple[str, ...]]
+    where: str, when: str, irregular: Mapping[str, tuple[str, ...]],
+    word_lists: Mapping[str, list[str]],
 ) -> tuple[Condition, ...]:
     if when == "-":
         return ()
@@ -202,7 +205,11 @@ def _conditions(
         if kind not in CONDITION_KINDS or not words:
             kinds = sorted(CONDITION_KINDS)
             raise LexiconError(f"{where}: bad condition {part!r} (kinds: {kinds})")
-        listed = [w.strip().lower() for w in words.split("|") if w.strip()]
+        listed = []
+        for word in (w.strip().lower() for w in words.split("|") if w.strip()):
+            if word.startswith("@") and word[1:] not in word_lists:
+                raise LexiconError(f"{where}: no word list {word[1:]!r} in grammar.toml")
+            listed += word_lists[word[1:]] if word.startswith("@") else [word]
         # prepositions are matched as written; content words in all their forms
         forms = frozenset(listed) if kind in ("prep", "not_prep") else _expand(listed, irregular)
         conditions.append(Condition(kind, forms))
