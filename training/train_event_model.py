@@ -93,13 +93,13 @@ class EncodedExample:
     quad: int  # IGNORE when unlabelled
     types: list[float]  # TYPE_UNKNOWN entries are masked
     tags: list[int]  # IGNORE where unlabelled
-    # A teacher's class and type probabilities for the sentence (distillation), if any.
-    soft_quad: list[float] | None = None
-    soft_types: list[float] | None = None
+    teacher: TeacherReading | None = None  # distillation's soft targets, if any
 
 
 @dataclass(frozen=True)
 class TeacherReading:
+    """A teacher model's class and type probabilities for one sentence."""
+
     quad: list[float]
     types: list[float]
 
@@ -151,14 +151,12 @@ def encode(examples: list[Example], tokenizer: Tokenizer,
     encoded = []
     for example in examples:
         encoding = tokenizer.encode(example.text)
-        reading = teacher.get(example.text) if teacher else None
         encoded.append(EncodedExample(
             input_ids=encoding.ids,
             quad=IGNORE if example.quad is None else example.quad,
             types=[float(value) for value in example.types],
             tags=token_tags(example, encoding.offsets, encoding.word_ids),
-            soft_quad=reading.quad if reading else None,
-            soft_types=reading.types if reading else None,
+            teacher=teacher.get(example.text) if teacher else None,
         ))  # fmt: skip
     return encoded
 
@@ -184,11 +182,11 @@ def collate(batch: list[EncodedExample]) -> dict[str, torch.Tensor]:
     def padded(values: list[int], fill: int) -> list[int]:
         return values + [fill] * (width - len(values))
 
-    no_quad, no_types = [0.0] * len(QUAD_CLASSES), [0.0] * len(PLOVER_TYPES)
+    untaught = TeacherReading([0.0] * len(QUAD_CLASSES), [0.0] * len(PLOVER_TYPES))
     return {
-        "soft_quad": torch.tensor([item.soft_quad or no_quad for item in batch]),
-        "soft_types": torch.tensor([item.soft_types or no_types for item in batch]),
-        "has_soft": torch.tensor([item.soft_quad is not None for item in batch]),
+        "soft_quad": torch.tensor([(item.teacher or untaught).quad for item in batch]),
+        "soft_types": torch.tensor([(item.teacher or untaught).types for item in batch]),
+        "has_soft": torch.tensor([item.teacher is not None for item in batch]),
         "input_ids": torch.tensor([padded(item.input_ids, 0) for item in batch]),
         "attention_mask": torch.tensor([padded([1] * len(item.input_ids), 0) for item in batch]),
         "quad": torch.tensor([item.quad for item in batch]),
