@@ -40,6 +40,31 @@ def splitter():
             ["Talks ended... and resumed later."],
             id="lowercase-after-ellipsis",
         ),
+        pytest.param(
+            "QUETTA, Pakistan (AP) — Pakistani troops killed 12 militants.",
+            ["QUETTA, Pakistan (AP) —", "Pakistani troops killed 12 militants."],
+            id="wire-dateline-is-its-own-sentence",
+        ),
+        pytest.param(
+            "A title\nANKARA, Feb 3 (AFP) - Turkey struck SDF positions.",
+            ["A title", "ANKARA, Feb 3 (AFP) -", "Turkey struck SDF positions."],
+            id="dateline-after-a-title",
+        ),
+        pytest.param(
+            "Erbil (Kurdistan24) – The KRG resumed oil exports.",
+            ["Erbil (Kurdistan24) –", "The KRG resumed oil exports."],
+            id="mixed-case-place-with-agency",
+        ),
+        pytest.param(
+            "Iraq - Syria talks resumed. NATO - the alliance - met.",
+            ["Iraq - Syria talks resumed.", "NATO - the alliance - met."],
+            id="dashes-in-prose-are-no-dateline",
+        ),
+        pytest.param(
+            "One.\nTwo.\nThree.\nBAGHDAD — Iraq recalled its envoy.",
+            ["One.", "Two.", "Three.", "BAGHDAD — Iraq recalled its envoy."],
+            id="datelines-only-open-a-story",
+        ),
     ],
 )
 def test_sentence_boundaries(splitter, text, expected):
@@ -67,3 +92,4 @@ def test_parsed_pipeline_tags_and_parses(nlp):
     subject = [t.text for t in visited.children if t.dep_ == "nsubj"]
     assert subject == ["minister"]
     assert [t.text for t in visited.children if t.dep_ == "obj"] == ["Baghdad"]
+

@@ -58,6 +58,7 @@ class Grammar:
     light_verbs: frozenset[str]
     receiving_verbs: frozenset[str]
     undergoing_verbs: frozenset[str]
+    victim_verbs: frozenset[str]  # subject the victim of the event noun after "in"
     cause_verbs: frozenset[str]
     partner_nouns: frozenset[str]
     symmetric_types: frozenset[str]
@@ -131,6 +132,7 @@ def _grammar(path: Path, raw: dict, irregular: Mapping[str, tuple[str, ...]]) ->
             light_verbs=_expand(roles["light_verbs"], irregular),
             receiving_verbs=_expand(roles["receiving_verbs"], irregular),
             undergoing_verbs=_expand(roles["undergoing_verbs"], irregular),
+            victim_verbs=_expand(roles.get("victim_verbs", ()), irregular),
             cause_verbs=_expand(roles["cause_verbs"], irregular),
             partner_nouns=_expand(roles["partner_nouns"], irregular),
             symmetric_types=frozenset(roles["symmetric_types"]),

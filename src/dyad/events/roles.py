@@ -386,6 +386,17 @@ class _RoleFinder:
                 or (noun.dep_ == "obl" and any(c.lower_ == "under" for c in noun.children)
                     and word_forms(light) & self.grammar.undergoing_verbs)):
             target = self._actors(subject_of(light))
+        elif noun.dep_ == "obl" and any(c.lower_ == "in" for c in noun.children) and (
+                word_forms(light) & self.grammar.victim_verbs):
+            # "21 passengers died in the attack by the BLA", "an officer was killed in a gun
+            # battle with smugglers": the subject suffered it, the other side did it
+            victims = self._actors(child_with(light, SUBJECT_DEPS | {"nsubj:pass"}))
+            if victims:
+                with_phrase = self._child_with_prep(noun, {"with"})
+                # the parser often hangs the noun's "by" phrase on the verb
+                by_verb = self._child_with_prep(light, {"by"}, skip=noun)
+                source = source or self._actors(with_phrase) or self._actors(by_verb)
+                target = victims
         return source, target
 
     def partners(self, clause: Token) -> list[Found]:

@@ -19,6 +19,12 @@ CLOSERS = frozenset({'"', "'", "”", "’", ")", "]"})
 MAX_SENTENCE_TOKENS = 150
 # Where an over-long sentence is preferably cut (after the token).
 CLAUSE_BREAKS = frozenset({";", ",", ":", "–", "—"})
+# Dashes that close a wire dateline ("QUETTA, Pakistan (AP) — ...").
+DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
+# A dateline is a few words at the start of one of a story's first paragraphs (a title and a
+# standfirst may come first).
+DATELINE_MAX_TOKENS = 12
+DATELINE_PARAGRAPHS = 3
 
 
 @Language.component("dyad_sentences")
@@ -32,7 +38,7 @@ def mark_sentences(doc: Doc) -> Doc:
     The decisions are written in one pass: setting ``token.is_sent_start`` one token at a time
     rescans the whole doc on every call.
     """
-    starts = _cap_sentence_length(doc, _sentence_starts(doc))
+    starts = _cap_sentence_length(doc, _split_datelines(doc, _sentence_starts(doc)))
     values = numpy.array([1 if start else -1 for start in starts], dtype="int64")
     doc.from_array([SENT_START], values.astype("uint64").reshape(-1, 1))
     return doc
@@ -55,6 +61,39 @@ def _sentence_starts(doc: Doc) -> list[bool]:
         if token.text in SENTENCE_END:
             after_final_punct = True
     return starts
+
+
+def _split_datelines(doc: Doc, starts: list[bool]) -> list[bool]:
+    """End a wire dateline ("QUETTA, Pakistan (AP) —", "ANKARA, Feb 3 (AFP) -") as a sentence
+    of its own: left in the lead sentence, the parser makes its place the subject of the lead's
+    verb, or hangs the verb on it, and the story's first event is lost."""
+    paragraphs = 0
+    for i, token in enumerate(doc):
+        if paragraphs == DATELINE_PARAGRAPHS:
+            break
+        if token.is_space or not (i == 0 or (doc[i - 1].is_space and "\n" in doc[i - 1].text)):
+            continue
+        paragraphs += 1
+        dash = _dateline_end(doc, i)
+        if dash is not None:
+            starts[dash + 1] = True
+    return starts
+
+
+def _dateline_end(doc: Doc, first: int) -> int | None:
+    """The index of the dash closing a dateline that opens at ``first``, if one does: a place in
+    capitals ("BAGHDAD", "DEIR EZZOR") or any place with an agency in brackets ("Erbil
+    (Kurdistan24)"), then only names, a date, commas and brackets up to the dash."""
+    end = min(len(doc) - 1, first + DATELINE_MAX_TOKENS)
+    dash = next((j for j in range(first + 1, end) if doc[j].text in DATELINE_DASHES), None)
+    if dash is None or not _can_start_sentence(doc[dash + 1].text):
+        return None
+    words = doc[first:dash]
+    if any(t.is_space or not (t.is_punct or t.is_digit or t.text[:1].isupper()) for t in words):
+        return None
+    capitals = doc[first].is_alpha and doc[first].is_upper and len(doc[first]) >= 3
+    agency = any(t.text == "(" for t in words) and any(t.text == ")" for t in words)
+    return dash if capitals or agency else None
 
 
 def _cap_sentence_length(doc: Doc, starts: list[bool]) -> list[bool]:
