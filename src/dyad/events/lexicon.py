@@ -59,6 +59,8 @@ class Grammar:
     receiving_verbs: frozenset[str]
     undergoing_verbs: frozenset[str]
     victim_verbs: frozenset[str]  # subject the victim of the event noun after "in"
+    claiming_verbs: frozenset[str]  # "claimed responsibility for the attack": subject did it
+    responsibility_nouns: frozenset[str]
     cause_verbs: frozenset[str]
     partner_nouns: frozenset[str]
     symmetric_types: frozenset[str]
@@ -133,6 +135,8 @@ def _grammar(path: Path, raw: dict, irregular: Mapping[str, tuple[str, ...]]) ->
             receiving_verbs=_expand(roles["receiving_verbs"], irregular),
             undergoing_verbs=_expand(roles["undergoing_verbs"], irregular),
             victim_verbs=_expand(roles.get("victim_verbs", ()), irregular),
+            claiming_verbs=_expand(roles.get("claiming_verbs", ()), irregular),
+            responsibility_nouns=frozenset(roles.get("responsibility_nouns", ())),
             cause_verbs=_expand(roles["cause_verbs"], irregular),
             partner_nouns=_expand(roles["partner_nouns"], irregular),
             symmetric_types=frozenset(roles["symmetric_types"]),

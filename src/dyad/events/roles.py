@@ -365,6 +365,10 @@ class _RoleFinder:
             source, target = possessor or by, of
         else:
             source, target = by, possessor or modifier or to
+        claimed = self._claimed_by(noun)
+        if claimed is not None:
+            source = source or self._actors(subject_of(claimed)) or self._inherited_subject(
+                claimed)
         light = noun.head
         governed = noun.dep_ == "obj" or (  # "went on strike", not "opened ... into an assault"
             noun.dep_ == "obl" and any(c.lower_ == "on" for c in noun.children))
@@ -398,6 +402,19 @@ class _RoleFinder:
                 source = source or self._actors(with_phrase) or self._actors(by_verb)
                 target = victims
         return source, target
+
+    def _claimed_by(self, noun: Token) -> Token | None:
+        """The verb by which a group owns the event ``noun`` ("claimed responsibility for the
+        attack", "took credit for the bombing"), if the noun stands so."""
+        if not (noun.dep_ in ("nmod", "obl")
+                and any(c.dep_ == "case" and c.lower_ == "for" for c in noun.children)):
+            return None
+        # the parser hangs the "for" phrase on the noun or on the verb
+        verb = noun.head.head if noun.head.dep_ == "obj" else noun.head
+        owned = child_with(verb, ("obj",))
+        if owned is None or owned.lower_ not in self.grammar.responsibility_nouns:
+            return None
+        return verb if word_forms(verb) & self.grammar.claiming_verbs else None
 
     def partners(self, clause: Token) -> list[Found]:
         """Actors the clause acts together with ("... in collaboration with the coalition"),
