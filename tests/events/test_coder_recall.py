@@ -117,6 +117,8 @@ CODED = [
                  ("ASSAULT", None, "tur.mil"), id="came-under-rocket-fire"),
     pytest.param("ISLAMABAD, Pakistan (AP) — Pakistani troops killed 12 militants on Monday.",
                  ("ASSAULT", "pak.mil", None), id="lead-after-wire-dateline"),
+    pytest.param("Turkey holds the Syrian government responsible for the attack.",
+                 ("ACCUSE", "tur", "syr.gov"), id="held-responsible"),
     pytest.param("The Islamic State claimed responsibility for the bombing in Kabul.",
                  ("ASSAULT", "group.islamic-state", None), id="claimed-responsibility-for"),
     pytest.param("Hezbollah took credit for the attack on Israeli troops.",
@@ -235,3 +237,8 @@ def test_two_titled_signatories_joined_by_and_are_both_parties(nlp, kb):
 def test_the_force_a_country_moves_is_not_its_target(recognized):
     found = recognized("Jordan deployed extra troops along the Syrian border on Saturday.")
     assert found == [("MOBILIZE", "jor", None)]
+
+
+def test_holding_a_meeting_about_who_is_responsible_accuses_no_one(recognized):
+    found = recognized("Iraq held talks with Syria on who is responsible for the border.")
+    assert [t for t, _, _ in found] == ["CONSULT"], found

@@ -16,7 +16,7 @@ from pathlib import Path
 from dyad.events.plover import PLOVER_TYPES, load_ontology
 
 CONDITION_KINDS = frozenset({"prep", "not_prep", "obj", "not_obj", "near", "not_near", "mod",
-                             "light"})
+                             "light", "pred"})
 FRAMES = frozenset({"agent", "patient", "mixed"})
 POS_TAGS = {"VERB": "VB", "NOUN": "NN"}
 

@@ -157,7 +157,18 @@ def _holds(condition: Condition, token: Token, sentence: Span) -> bool:
             return any(_forms(m) & words for m in modifiers)
         case "light":
             return _forms(token.head) & words != set() and token.head.i != token.i
+        case "pred":
+            return any(_forms(p) & words for p in _predicates(token))
     raise ValueError(f"unknown condition kind {condition.kind!r}")
+
+
+def _predicates(verb: Token) -> list[Token]:
+    """What the verb says of its object: its complement ("held Iraq responsible"), or an
+    adjective the parser hung on the object after it ("held the state responsible")."""
+    found = [c for c in verb.children if c.dep_ == "xcomp"]
+    for obj in (c for c in verb.children if c.dep_ == "obj"):
+        found += [a for a in obj.children if a.dep_ == "amod" and a.i > obj.i]
+    return found
 
 
 def _forms(token: Token) -> set[str]:
