@@ -344,3 +344,25 @@ def test_a_rules_file_from_before_reciprocal_words_still_loads(tmp_path):
     older = text[:start] + text[text.index("# A bare country"):]
     (tmp_path / "fusion.toml").write_text(older, "utf-8")
     assert load_fusion_rules(tmp_path / "fusion.toml").reciprocal_stems == frozenset()
+
+
+def test_a_states_government_fits_its_forces_when_the_other_side_is_the_same_actor():
+    baghdad = Side("irq.gov", "IRQ", "GOV", "sector")
+    ankara = Side("tur.gov", "TUR", "GOV", "sector")
+    strikes = told("a", "Baghdad condemned the Turkish strikes near Amadiya.",
+                   ((baghdad, "Baghdad"), (TURMIL, "Turkish")), event_type="ACCUSE")
+    ankara_told = told("b", "Iraq's government condemned Ankara over the strikes near Amadiya.",
+                       ((baghdad, "Iraq's government"), (ankara, "Ankara")),
+                       event_type="ACCUSE")
+    assert same_event(strikes, ankara_told, RULES)
+    # with no side the same actor in both, an arm of a state is not the state's other arm
+    unnamed = told("c", "Turkish forces were condemned over the strikes near Amadiya.",
+                   ((None, None), (TURMIL, "Turkish forces")), event_type="ACCUSE")
+    ankara_alone = told("d", "Ankara was condemned over the strikes near Amadiya.",
+                        ((None, None), (ankara, "Ankara")), event_type="ACCUSE")
+    assert why_apart(unnamed, ankara_alone, RULES) == "sides do not fit"
+    # nor is another state's arm, nor the same state's police
+    police = Side("tur.cop", "TUR", "COP", "sector")
+    by_police = told("e", "Baghdad condemned Turkish police near Amadiya.",
+                     ((baghdad, "Baghdad"), (police, "Turkish police")), event_type="ACCUSE")
+    assert why_apart(strikes, by_police, RULES) == "sides do not fit"

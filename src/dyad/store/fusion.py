@@ -3,7 +3,8 @@ outlets, become one cluster.
 
 Two reports are *the same event* (:func:`same_event`) when their types are of one family, their
 flags match, their sides fit (the same actor; a person fits their government, a bare country its
-government and army; an unknown side fits anything, but one side must be known in both), their
+government and army, and a state's government its army when the other side is one actor in both;
+an unknown side fits anything, but one side must be known in both), their
 dates overlap once widened by their precision (two day-precise dates: at most ``day_slack`` apart),
 and their places agree (an unknown place agrees with any). An accusation whose sentence names an
 attack and that attack, told with sides reversed, are one event too. Clusters are the connected
@@ -362,7 +363,8 @@ def why_apart(a: Report, b: Report, rules: FusionRules) -> str | None:
     ):
         pairings.append(((a_source, b_target), (a_target, b_source)))
     fits = _accused_fit if alleged else _sides_fit
-    fitting = [p for p in pairings if all(fits(x, y, rules) for x, y in p)]
+    fitting = [p for p in pairings if all(fits(x, y, rules) for x, y in p)
+               or _one_side_as_its_state(p, rules)]
     if not fitting:
         return "sides do not fit"
     if not any(x is not None and y is not None for pairing in fitting for x, y in pairing):
@@ -378,6 +380,23 @@ def _accused_fit(x: Side | None, y: Side | None, rules: FusionRules) -> bool:
     state = rules.country_stands_for
     return x.country is not None and x.country == y.country \
         and x.sector in state and y.sector in state
+
+
+def _one_side_as_its_state(pairing: tuple[tuple[Side | None, Side | None], ...],
+                           rules: FusionRules) -> bool:
+    """One side the same actor in both, the other a state told as its government by one outlet
+    and as its forces by the other ("Baghdad condemned the Turkish strikes" / "... condemned
+    Turkey"): outlets differ on which arm of a state acted or was acted on."""
+    same, other = pairing
+    for anchor, state in ((same, other), (other, same)):
+        x, y = anchor
+        if x is None or y is None or x.id != y.id:
+            continue
+        a, b = state
+        if a is not None and b is not None and a.country is not None and a.country == b.country \
+                and a.sector in rules.country_stands_for and b.sector in rules.country_stands_for:
+            return True
+    return False
 
 
 def _is_reciprocal(report: Report, rules: FusionRules) -> bool:
