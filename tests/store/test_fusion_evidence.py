@@ -366,3 +366,10 @@ def test_a_states_government_fits_its_forces_when_the_other_side_is_the_same_act
     by_police = told("e", "Baghdad condemned Turkish police near Amadiya.",
                      ((baghdad, "Baghdad"), (police, "Turkish police")), event_type="ACCUSE")
     assert why_apart(strikes, by_police, RULES) == "sides do not fit"
+    # nor is a person the state's other arm: two people of one government stay two
+    shaibani = Side("person.asaad-al-shaibani", "SYR", "GOV", "person")
+    met = told("f", "Al-Sudani met al-Shaibani in Baghdad.",
+               ((SUDANI, "Al-Sudani"), (shaibani, "al-Shaibani")), event_type="CONSULT")
+    received = told("g", "Al-Sudani received al-Sharaa in Baghdad.",
+                    ((SUDANI, "Al-Sudani"), (SHARAA, "al-Sharaa")), event_type="CONSULT")
+    assert why_apart(met, received, RULES) == "sides do not fit"

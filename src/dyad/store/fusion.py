@@ -44,6 +44,8 @@ from dyad.store.writes import column_types, insert_columns
 
 FUSION_RULES_FILE = Path(__file__).resolve().parents[1] / "data" / "fusion.toml"
 EARTH_RADIUS_KM = 6371.0
+# Actor kinds that name a state as a whole or one of its arms, not a person or a named body.
+STATE_KINDS = frozenset({"country", "sector"})
 CLUSTER_COLUMNS = ("event_id", "cluster_id", "component_id", "family", "sides", "date_lo",
                    "date_hi")
 
@@ -386,7 +388,8 @@ def _one_side_as_its_state(pairing: tuple[tuple[Side | None, Side | None], ...],
                            rules: FusionRules) -> bool:
     """One side the same actor in both, the other a state told as its government by one outlet
     and as its forces by the other ("Baghdad condemned the Turkish strikes" / "... condemned
-    Turkey"): outlets differ on which arm of a state acted or was acted on."""
+    Ankara"): outlets differ on which arm of a state acted or was acted on. People and named
+    bodies keep their own identity."""
     same, other = pairing
     for anchor, state in ((same, other), (other, same)):
         x, y = anchor
@@ -394,7 +397,8 @@ def _one_side_as_its_state(pairing: tuple[tuple[Side | None, Side | None], ...],
             continue
         a, b = state
         if a is not None and b is not None and a.country is not None and a.country == b.country \
-                and a.sector in rules.country_stands_for and b.sector in rules.country_stands_for:
+                and all(side.kind in STATE_KINDS and side.sector in rules.country_stands_for
+                        for side in (a, b)):
             return True
     return False
 
