@@ -295,3 +295,15 @@ def test_a_countryless_sector_side_is_that_sector_of_the_storys_country(nlp, kb,
                            [reading(text, {"ASSAULT": 0.8})], SETTINGS)
     assert [summary(e) for e in events] == [("ASSAULT", "syr.mil", "group.sdf")]
     assert dict(events[0].trace)["source"] == "parse; sector of the story's country"
+
+
+def test_the_tagger_gives_no_doer_to_a_clause_with_a_subject_of_its_own(code):
+    # the tagger marks the sentence's doers: Jordan condemned, it killed no one
+    text = "Jordan condemned the violence, as Syrian troops were killed near Daraa."
+    prediction = reading(text, {"ASSAULT": 0.8, "ACCUSE": 0.8}, source="Jordan")
+    killed = [e for e in code(text, prediction) if e.event_type == "ASSAULT"]
+    assert [summary(e) for e in killed] == [("ASSAULT", None, "syr.mil")]
+    # a participle that takes the main verb's subject keeps it
+    text = "Iraq struck the convoy near Qaim, killing Syrian troops."
+    prediction = reading(text, {"ASSAULT": 0.8}, source="Iraq")
+    assert ("ASSAULT", "irq", "syr.mil") in [summary(e) for e in code(text, prediction)]

@@ -185,21 +185,40 @@ class _SentenceCoder:
                                     ("target", event.target, target)):
             trace.append((role, "none" if after is None else "parse" if after is before
                           else "parse; sector of the story's country"))
+        first = event.trigger.split(" ")[0]
+        word = next((t for t in self.sentence if t.text == first), None)
         if source is None:
-            first = event.trigger.split(" ")[0]
-            word = next((t for t in self.sentence if t.text == first), None)
             source, source_by = self._pronoun_subject(word, exclude=target)
             if source is not None:
                 trace[1] = ("source", source_by)
         if "fill" in self.settings.families:
             if source is None:
                 source = self._tagged(self.prediction.source_spans, exclude=target)
+                if source is not None and self._acts_elsewhere(source, word):
+                    source = None  # "G. condemned ..., as protesters were killed": not the killer
                 trace[1] = ("source", "model span tagger" if source else "none")
             if target is None:
                 target = self._tagged(self.prediction.target_spans, exclude=source)
                 trace[2] = ("target", "model span tagger" if target else "none")
         raw = _raw_score(score, source, target, lexicon=True)
         return self._finish(dataclasses.replace(event, source=source, target=target), raw, trace)
+
+    def _acts_elsewhere(self, mention: Mention, trigger: Token | None) -> bool:
+        """Whether the mention is the subject of another clause than the trigger's (the
+        tagger marks a sentence's doers, not the doer of each event in it)."""
+        words = self.sentence.doc.char_span(mention.char_start, mention.char_end,
+                                            alignment_mode="expand")
+        if words is None or trigger is None or words.root.dep_ != "nsubj":
+            return False
+        verb = words.root.head
+        clause = trigger
+        while True:  # the trigger's verb and the verbs it takes its subject from
+            if clause.i == verb.i:
+                return False
+            if clause.head.i == clause.i or any(
+                    c.dep_ in ("nsubj", "nsubj:pass") for c in clause.children):
+                return True  # a clause with a subject of its own
+            clause = clause.head
 
     def _placed(self, mention: Mention | None) -> Mention | None:
         """A sector noun of no country heading its phrase ("government forces", "police") read
