@@ -303,7 +303,35 @@ def test_the_tagger_gives_no_doer_to_a_clause_with_a_subject_of_its_own(code):
     prediction = reading(text, {"ASSAULT": 0.8, "ACCUSE": 0.8}, source="Jordan")
     killed = [e for e in code(text, prediction) if e.event_type == "ASSAULT"]
     assert [summary(e) for e in killed] == [("ASSAULT", None, "syr.mil")]
+    # who announces a measure done to the subject speaks for its doer
+    text = "Syrian troops were expelled from Iraq on Monday, Baghdad said."
+    prediction = reading(text, {"COERCE": 0.8}, source="Baghdad")
+    assert ("COERCE", "irq.gov", "syr.mil") in [summary(e) for e in code(text, prediction)]
     # a participle that takes the main verb's subject keeps it
     text = "Iraq struck the convoy near Qaim, killing Syrian troops."
     prediction = reading(text, {"ASSAULT": 0.8}, source="Iraq")
     assert ("ASSAULT", "irq", "syr.mil") in [summary(e) for e in code(text, prediction)]
+
+
+@pytest.mark.parametrize(
+    ("text", "types", "kept"),
+    [
+        # an analyst's view, words of someone no actor: no event
+        ('"Turkey is cornering Iraq," said Joshua Pollack, an expert at the institute.',
+         {"ACCUSE": 0.8}, []),
+        # a deed the words report stays
+        ('"Turkey shelled Iraq on Monday," said Joshua Pollack, an expert at the institute.',
+         {"ASSAULT": 0.8}, [("ASSAULT", "tur", "irq")]),
+        # and a meeting of an actor named doing it
+        ("Turkey met Iraq on Monday, said Joshua Pollack, an expert at the institute.",
+         {"CONSULT": 0.8}, [("CONSULT", "tur", "irq")]),
+        # so do the words of an actor
+        ('"Turkey is cornering Syria," Fuad Hussein said on Monday.',
+         {"ACCUSE": 0.8}, [("ACCUSE", "person.fuad-hussein", "syr")]),
+    ],
+    ids=["analyst-view", "deed-reported", "meeting-reported", "actor-speaks"],
+)
+def test_no_words_event_from_a_speaker_who_is_no_actor(code, text, types, kept):
+    target = "Syria" if "Syria" in text else "Iraq"
+    prediction = reading(text, types, source="Turkey", target=target)
+    assert [summary(e) for e in code(text, prediction)] == kept

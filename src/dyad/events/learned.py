@@ -204,13 +204,16 @@ class _SentenceCoder:
         return self._finish(dataclasses.replace(event, source=source, target=target), raw, trace)
 
     def _acts_elsewhere(self, mention: Mention, trigger: Token | None) -> bool:
-        """Whether the mention is the subject of another clause than the trigger's (the
-        tagger marks a sentence's doers, not the doer of each event in it)."""
+        """Whether the mention is the subject of another clause than the trigger's, other than
+        a verb of saying (the tagger marks a sentence's doers, not the doer of each event in
+        it)."""
         words = self.sentence.doc.char_span(mention.char_start, mention.char_end,
                                             alignment_mode="expand")
         if words is None or trigger is None or words.root.dep_ != "nsubj":
             return False
         verb = words.root.head
+        if is_speech_verb(verb):  # "X was given 72 hours to leave, the ministry's spokesman
+            return False  # told reporters": who announces a measure speaks for its doer
         clause = trigger
         while True:  # the trigger's verb and the verbs it takes its subject from
             if clause.i == verb.i:
@@ -262,6 +265,12 @@ class _SentenceCoder:
         for event_type, score in wanted:
             quad = load_ontology()[event_type].quad_class
             material = quad in MATERIAL_QUADS
+            if not material and spoken is None and self._has_unnamed_speaker and not (
+                    quad == VERBAL_COOPERATION and self._reports_own_deed):
+                # '"...," said lecturer Soli Ozel': words of someone no actor, an analyst's
+                # view; only a deed the words report may be an event, or a meeting or deal of
+                # an actor named doing it ("Sudani spoke with Pezeshkian, his office said")
+                continue
             if quad == VERBAL_COOPERATION and "reported verb" in reads:
                 source, source_by, target, target_by = reads["reported verb"]
                 anchor = reported
@@ -329,6 +338,22 @@ class _SentenceCoder:
         if found is None or not _pairs_with(found, exclude):
             return None, "none"
         return found, how
+
+    @cached_property
+    def _has_unnamed_speaker(self) -> bool:
+        """Whether the sentence is reported by a verb of saying whose speaker is a person or
+        body named or referred to (not a noun the parse made the subject: "Sanctions announced
+        by ...") that is no actor: an analyst, a witness, "his media office"."""
+        verb = reporting_verb(self.sentence)
+        words = speaker(verb, self.sentence) if verb is not None else None
+        return bool(words) and self._speaker is None and any(
+            t.tag_ in ("NNP", "NNPS", "PRP", "PRP$") for t in words)
+
+    @cached_property
+    def _reports_own_deed(self) -> bool:
+        """Whether the words reported have a doer of their own, an actor."""
+        reported = flagged_word(self.sentence.root, through_speech=True)
+        return not is_speech_verb(reported) and self._has_own_doer(reported)
 
     @cached_property
     def _speaker(self) -> tuple[Mention, tuple[int, int]] | None:
