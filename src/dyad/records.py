@@ -146,6 +146,14 @@ class Event:
     doc_ref: str | None = None
     duplicate_of: str | None = None  # event_id of the better telling of the same event
     trace: tuple[tuple[str, str], ...] = ()  # (field, what decided it): `dyad code --explain`
+    # the score the calibration maps to ``confidence`` (None: confidence is the score itself)
+    score: float | None = None
+
+    @property
+    def rank(self) -> tuple[float, float]:
+        """What makes one event the better of two: its confidence, then the score behind it (a
+        calibration's flat stretches give many scores one confidence)."""
+        return self.confidence, self.confidence if self.score is None else self.score
 
     @property
     def flagged(self) -> bool:

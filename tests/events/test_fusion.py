@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
 
+from dyad.evaluate.coder import most_confident
+from dyad.events.coder import dedupe
 from dyad.events.fusion import mark_duplicates
 from dyad.records import Actor, Event, Mention, ResolvedDate
 
@@ -110,3 +113,13 @@ def test_a_country_fits_its_own_government():
         "c": None,
         "d": None,
     }
+
+
+def test_equal_confidence_is_decided_by_the_score_behind_it():
+    # a calibration's flat stretch gives two scores one confidence; the higher score wins
+    weaker = dataclasses.replace(event("a", 1, SHAIBANI, IRAQ, confidence=0.4), score=0.55)
+    stronger = dataclasses.replace(event("b", 1, SHAIBANI, IRAQ, confidence=0.4), score=0.7)
+    assert [e.event_id for e in dedupe([weaker, stronger])] == ["b"]
+    assert most_confident([weaker, stronger]).event_id == "b"
+    later = dataclasses.replace(stronger, event_id="c", sentence_index=3, target=None)
+    assert duplicates([dataclasses.replace(weaker, target=None), later])["a"] == "c"

@@ -25,7 +25,7 @@ def counted_events(events: Sequence[Event]) -> list[Event]:
 def most_confident(events: Sequence[Event], event_type: str | None = None) -> Event | None:
     candidates = [e for e in events if event_type is None or e.event_type == event_type]
     # Ties go to the earliest event in the sentence, so the choice is deterministic.
-    return max(candidates, key=lambda e: e.confidence, default=None)
+    return max(candidates, key=lambda e: e.rank, default=None)
 
 
 def actor_country(actor: Actor | None) -> str | None:

@@ -220,7 +220,7 @@ def dedupe(events: Iterable[Event]) -> list[Event]:
     best: dict[tuple[str, str | None, str | None], Event] = {}
     for event in events:
         key = (event.event_type, _actor_id(event.source), _actor_id(event.target))
-        if key not in best or event.confidence > best[key].confidence:
+        if key not in best or event.rank > best[key].rank:
             best[key] = event
     return [event for key, event in best.items() if not _is_partial(key, best.keys())]
 

@@ -38,9 +38,9 @@ def mark_duplicates(events: Sequence[Event]) -> list[Event]:
     ]
 
 
-def _strength(event: Event) -> tuple[int, float, int]:
+def _strength(event: Event) -> tuple[int, tuple[float, float], int]:
     known = sum(_known(m) for m in (event.source, event.target))
-    return known, event.confidence, -event.sentence_index
+    return known, event.rank, -event.sentence_index
 
 
 def _same_event(a: Event, b: Event) -> bool:

@@ -402,7 +402,7 @@ class _SentenceCoder:
             ("confidence", f"raw {raw:.2f} -> calibrated"),
         ]
         return dataclasses.replace(
-            event, confidence=self.settings.calibrated(raw), trace=tuple(trace)
+            event, confidence=self.settings.calibrated(raw), trace=tuple(trace), score=raw
         )
 
     def _tagged(self, spans: Sequence[SpanGuess], exclude: Mention | None = None,
