@@ -1,13 +1,14 @@
 """Why dyad leaves same-event **dev** pairs of the fusion gold unfused.
 
-    .venv/bin/python training/fusion_errors.py [--coder hybrid|rules]
+    .venv/bin/python training/fusion_errors.py [--coder hybrid|rules] [--fused-pairs FILE]
 
 Codes the dev reports of ``data/gold/fusion`` alone (test reports are never read), fuses them as
 ``dyad code`` does, and prints every dev same-event pair that is not fused: both reports' coded
 events (type, source, target, date, place) and, for each pair of their events, why fusion kept
 them apart (:func:`dyad.store.fusion.why_apart`, or the ambiguity that cut a link). Then the
 dev pairs of two events that it fuses (wrong links), the reports with no event, with their text,
-and a table of the causes.
+and a table of the causes. ``--fused-pairs FILE`` also writes the same-event pairs it fuses, one
+"ra ~ rb" a line, so that two runs (before and after a change) can be compared with ``diff``.
 """
 
 from __future__ import annotations
@@ -110,6 +111,8 @@ def why_uncoded(result: ArticleResult) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--coder", default="hybrid", choices=("hybrid", "rules"))
+    parser.add_argument("--fused-pairs", type=Path, metavar="FILE",
+                        help="write the same-event dev pairs fused, one 'ra ~ rb' a line")
     args = parser.parse_args()
     rules = load_fusion_rules()
     gold = load_fusion_gold()
@@ -129,12 +132,12 @@ def main() -> None:
         tuple(sorted(pair)) for pair in gold.same if {gold.split_of[r] for r in pair} == {"dev"}
     )
     causes: Counter[str] = Counter()
-    fused = 0
+    fused: list[str] = []
     for ref_a, ref_b in dev_same:
         events_a = by_doc.get(doc_of[ref_a], [])
         events_b = by_doc.get(doc_of[ref_b], [])
         if {clusters[e.event_id] for e in events_a} & {clusters[e.event_id] for e in events_b}:
-            fused += 1
+            fused.append(f"{ref_a} ~ {ref_b}")
             continue
         if not events_a or not events_b:
             causes["report uncoded"] += 1
@@ -169,7 +172,9 @@ def main() -> None:
         if not by_doc.get(result.article.doc_id):
             print(f"  {result.article.doc_ref}:")
             print("\n".join(why_uncoded(result)))
-    print(f"\ndev same-event pairs: {len(dev_same)}, fused {fused}; not fused, by cause:")
+    if args.fused_pairs is not None:
+        args.fused_pairs.write_text("".join(f"{pair}\n" for pair in fused), encoding="utf-8")
+    print(f"\ndev same-event pairs: {len(dev_same)}, fused {len(fused)}; not fused, by cause:")
     for cause, count in causes.most_common():
         print(f"  {count:3d}  {cause}")
 
