@@ -185,9 +185,10 @@ class _SentenceCoder:
                                     ("target", event.target, target)):
             trace.append((role, "none" if after is None else "parse" if after is before
                           else "parse; sector of the story's country"))
-        first = event.trigger.split(" ")[0]
-        word = next((t for t in self.sentence if t.text == first), None)
+        word: Token | None = None  # the trigger's word, looked for only when a doer is missing
         if source is None:
+            first = event.trigger.split(" ")[0]
+            word = next((t for t in self.sentence if t.text == first), None)
             source, source_by = self._pronoun_subject(word, exclude=target)
             if source is not None:
                 trace[1] = ("source", source_by)
@@ -344,8 +345,7 @@ class _SentenceCoder:
         """Whether the sentence is reported by a verb of saying whose speaker is a person or
         body named or referred to (not a noun the parse made the subject: "Sanctions announced
         by ...") that is no actor: an analyst, a witness, "his media office"."""
-        verb = reporting_verb(self.sentence)
-        words = speaker(verb, self.sentence) if verb is not None else None
+        _, words = self._speaker_words
         return bool(words) and self._speaker is None and any(
             t.tag_ in ("NNP", "NNPS", "PRP", "PRP$") for t in words)
 
@@ -356,13 +356,19 @@ class _SentenceCoder:
         return not is_speech_verb(reported) and self._has_own_doer(reported)
 
     @cached_property
+    def _speaker_words(self) -> tuple[Token | None, list[Token] | None]:
+        """The sentence's verb of saying and the words naming its speaker (read once per
+        sentence: the speaker's actor and the test for a speaker who is no actor both ask)."""
+        verb = reporting_verb(self.sentence)
+        return verb, speaker(verb, self.sentence) if verb is not None else None
+
+    @cached_property
     def _speaker(self) -> tuple[Mention, tuple[int, int]] | None:
         """The actor who speaks through the sentence's verb of saying, with the characters of
         the whole subject phrase, appositives and all (read once per sentence: proposals and
         first-person subjects both ask)."""
-        verb = reporting_verb(self.sentence)
-        words = speaker(verb, self.sentence) if verb is not None else None
-        if not words:
+        verb, words = self._speaker_words
+        if verb is None or not words:
             return None
         start, end = words[0].idx, words[-1].idx + len(words[-1])
         actor = self.actors.actor_for_span(start, end)

@@ -377,8 +377,11 @@ def why_apart(a: Report, b: Report, rules: FusionRules) -> str | None:
 def _accused_fit(x: Side | None, y: Side | None, rules: FusionRules) -> bool:
     """Sides of an accusation and the act it alleges fit as sides do, and a state's
     government and forces fit each other too ("accused Damascus" / "the army shelled")."""
-    if x is None or y is None or _sides_fit(x, y, rules):
-        return True
+    return x is None or y is None or _sides_fit(x, y, rules) or _arms_of_one_state(x, y, rules)
+
+
+def _arms_of_one_state(x: Side, y: Side, rules: FusionRules) -> bool:
+    """Both the government or forces (``country_stands_for``) of one country."""
     state = rules.country_stands_for
     return x.country is not None and x.country == y.country \
         and x.sector in state and y.sector in state
@@ -396,9 +399,8 @@ def _one_side_as_its_state(pairing: tuple[tuple[Side | None, Side | None], ...],
         if x is None or y is None or x.id != y.id:
             continue
         a, b = state
-        if a is not None and b is not None and a.country is not None and a.country == b.country \
-                and all(side.kind in STATE_KINDS and side.sector in rules.country_stands_for
-                        for side in (a, b)):
+        if a is not None and b is not None and a.kind in STATE_KINDS \
+                and b.kind in STATE_KINDS and _arms_of_one_state(a, b, rules):
             return True
     return False
 
