@@ -14,7 +14,10 @@ fitted to them are too strict for unseen news. With ``--fold-models`` (three mod
 by ``train_event_model.py --leave-out-fold K`` without the dev stories of fold K), each dev story is
 read by the model that never saw it: thresholds, calibration and the printed F1 are then
 out-of-fold. ``--score-only`` prints the F1 at the current ``coder.toml`` and writes nothing
-(``--ablation``: also with each family of decisions turned off).
+(``--ablation``: also with each family of decisions turned off). ``--calibration-only`` keeps
+``coder.toml``'s thresholds and refits only the calibration, on the events of the
+``--fold-models`` and of each ``--more-fold-models`` set (the same recipe trained with another
+seed): one seed's fold models move the share right in a confidence bin by up to 0.06.
 """
 
 from __future__ import annotations
@@ -76,6 +79,11 @@ def main() -> None:
                         help="print dev F1 at the current coder.toml; write nothing")
     parser.add_argument("--ablation", action="store_true",
                         help="with --score-only: also without each family of decisions")
+    parser.add_argument("--calibration-only", action="store_true",
+                        help="keep coder.toml's thresholds; refit the calibration alone")
+    parser.add_argument("--more-fold-models", type=Path, nargs=DEV_FOLDS, metavar="DIR",
+                        action="append", default=[],
+                        help="another seed's fold models, whose events join the calibration's")
     args = parser.parse_args()
     stories = load_bundled_gold(args.data_dir, "dev")
     print(f"{len(stories)} dev stories, {sum(len(s.events) for s in stories)} gold events")
@@ -91,6 +99,16 @@ def main() -> None:
             print(f"{name} ({sample}): P {counts.precision:.3f} R {counts.recall:.3f} "
                   f"F1 {counts.f1:.3f} ({counts.tp} right, {counts.tp + counts.fp} emitted, "
                   f"{counts.tp + counts.fn} gold)")
+        return
+    if args.calibration_only:
+        current = load_hybrid_settings()
+        pooled = cases + [case for folders in args.more_fold_models
+                          for case in prepare(stories, story_models(folders))]
+        settings = dataclasses.replace(
+            current, calibration=calibrate(pooled, dataclasses.replace(current, calibration=())))
+        seeds = f"; calibration: {1 + len(args.more_fold_models)} seeds"
+        write(args.output, settings, score(cases, settings).f1, sample + seeds)
+        print(f"calibration: {settings.calibration}")
         return
     best: tuple[float, HybridSettings] | None = None
     for top, propose, span in itertools.product(TOP, PROPOSE, SPAN):
