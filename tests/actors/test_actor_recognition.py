@@ -285,6 +285,18 @@ def test_country_adjective_before_an_act_of_force_is_its_military(mentions, text
     assert by_text(mentions(text))[name] == expected
 
 
+@pytest.mark.parametrize("text, name, expected", [
+    ("Washington froze Iranian assets on Monday.", "Iranian", "irn"),
+    ("The bloc raised tariffs on Chinese electric cars.", "Chinese", "chn"),
+], ids=["assets", "goods-one-word-on"])
+def test_country_adjective_before_its_holdings_is_the_country(mentions, text, name, expected):
+    assert by_text(mentions(text))[name] == expected
+
+
+def test_country_adjective_before_other_nouns_names_no_holding(mentions):
+    assert "Iranian" not in by_text(mentions("The Iranian tradition of poetry is old."))
+
+
 def test_coordinated_country_adjectives_share_their_head(mentions):
     found = by_text(mentions("The Syrian and Turkish armies clashed near Kobani."))
     assert (found["Syrian"], found["Turkish armies"]) == ("syr.mil", "tur.mil")

@@ -259,6 +259,9 @@ def _country_word_candidates(context: _Context, start: int, end: int,
     elif head is None and name.form == ADJECTIVE and _state_force_at(context, end):
         # "Israeli air strikes", "Turkish shelling of villages": the country's forces acting
         found.append(Candidate(start, end, f"{iso3.lower()}.mil", DESCRIPTION))
+    elif head is None and name.form == ADJECTIVE and _state_holding_at(context, end):
+        # "tariffs on American whiskey", "froze Iranian assets": the country they belong to
+        found.append(Candidate(start, end, name.actor_id, COUNTRY))
     found += _office_of_country(context, iso3, start, end)
     return found
 
@@ -281,6 +284,13 @@ def _state_force_at(context: _Context, index: int) -> bool:
     words = context.kb.words_of("state_force")
     return any(" ".join(context.word(i) for i in range(index, index + size)) in words
                for size in (1, 2))
+
+
+def _state_holding_at(context: _Context, index: int) -> bool:
+    """Whether a country's goods, holdings or ground ("state_holding" in words.tsv) are named at
+    ``index`` or one word after it ("Iranian oil exports")."""
+    words = context.kb.words_of("state_holding")
+    return context.word(index) in words or context.word(index + 1) in words
 
 
 def _owns_named_body(context: _Context, end: int) -> bool:
