@@ -64,9 +64,12 @@ LEADER_OFFICES = {
 }
 ADJECTIVE_ENDINGS = ("an", "ish", "ese", "i", "ic", "ch", "ss", "ard", "ek", "ot")
 # Agents that mislead after a country word: "U.S. deputy secretary" is no police deputy, "the
-# U.S. naval base" is a place ("naval" alone: an adjective, the noun after it decides).
+# U.S. naval base" is a place ("naval" alone: an adjective, the noun after it decides); a
+# spokesman speaks for the body named beside him or before, not for the press (Phoenix: MED).
 AMBIGUOUS_AGENTS = frozenset({"deputy", "deputies", "naval", "naval base", "naval bases",
-                              "military base", "military bases", "air base", "air bases"})
+                              "military base", "military bases", "air base", "air bases",
+                              "spokesman", "spokesmen", "spokeswoman", "spokeswomen",
+                              "spokesperson"})
 # Phoenix agent codes that are not dyad sectors, and the sector that stands for them.
 AGENT_SECTORS = {"PPL": "CVL", "MOD": "CVL", "CHR": "REL", "MUS": "REL", "JEW": "REL",
                  "HIN": "REL", "BUD": "REL", "CTH": "REL", "PRO": "REL", "INS": "REB"}

@@ -242,6 +242,25 @@ def test_a_noun_standing_for_an_earlier_actor_is_the_nearest_of_its_kind(actor_o
     assert actor_of(text, span).id == actor_id
 
 
+def test_a_noun_repeating_an_earlier_name_s_head_is_that_actor(actor_of):
+    # the council is the one named four sentences back, not the nearer agency of another kind
+    text = ("The envoy briefed the U.N. Security Council on Monday. Aid has stalled. Talks "
+            "failed. UNICEF asked for funds. Both urged the council to act.")
+    assert actor_of(text, "the council").id == "igo.un"
+
+
+def test_a_head_noun_named_too_far_back_is_no_link(actor_of):
+    text = ("The envoy briefed the U.N. Security Council on Monday. Aid has stalled. Talks "
+            "failed. Fuel ran out. Clinics closed. Schools shut. Both urged the council to act.")
+    assert actor_of(text, "the council") is None
+
+
+def test_a_spokesperson_alone_is_no_journalist(actor_of):
+    text = "Violence rose in Haiti. \"We urge calm,\" the spokesperson said."
+    actor = actor_of(text, "the spokesperson")
+    assert actor is None or actor.sector != "MED"
+
+
 def test_an_anaphor_with_no_earlier_actor_of_its_kind_has_none(actor_of):
     text = "Emmanuel Macron praised the farmers. The group marched to the palace."
     assert actor_of(text, "The group") is None

@@ -68,6 +68,8 @@ PREPOSITIONS = frozenset({"of", "in", "from", "by", "with", "for", "against", "a
 APPOSITION_ENDS = frozenset({",", ".", ";", ":", "(", ")", '"', "“", "”", "—", "--"})
 MAX_APPOSITION_TOKENS = 12
 INTRODUCED_CONFIDENCE = 0.5
+# How many sentences back "the council" may find "the Security Council" it repeats.
+HEAD_MATCH_SENTENCES = 5
 # Words that end a title or the head of an apposition ("X, a student who died", "stormed X").
 CLAUSE_WORDS = frozenset({"who", "whom", "whose", "which", "that", "and", "or", "but"})
 CLAUSE_TAGS = frozenset({"VERB", "AUX", "PRON", "SCONJ", "CCONJ", "ADP", "NUM"})
@@ -458,20 +460,28 @@ class _SpanReader:
         return span is not None and span.root.dep_ in ("nsubj", "nsubj:pass")
 
     def anaphor(self) -> Actor | None:
-        """ "the group" after "the Baloch Liberation Army ...", "the bloc" after "the EU": the
-        nearest actor of the noun's kind named before, in its sentence or the two before."""
+        """ "the council" after "the U.N. Security Council": the nearest actor named before, in
+        its sentence or the ``HEAD_MATCH_SENTENCES`` before, whose name ends in the noun; else
+        "the group" after "the Baloch Liberation Army ...", "the bloc" after "the EU": the
+        nearest actor of the noun's kind named in its sentence or the two before."""
         root = self.span.root if self.doc.has_annotation("DEP") else self.span[-1]
         kinds = [key.removeprefix("anaphor_") for key, words in self.kb.words.items()
                  if key.startswith("anaphor_") and root.lower_ in words]
         tagged = self.doc.has_annotation("TAG")
         before = [t for t in self.span if t.i < root.i]
-        if not kinds or not self.doc.has_annotation("SENT_START") or any(
+        if not self.doc.has_annotation("SENT_START") or not root.is_lower or any(
                 t.pos_ not in ("DET", "ADJ") if tagged else not (t.is_stop or t.is_lower)
                 for t in before):
             return None
-        window = self.doc[_sentences_back(root.sent, 2).start:self.span.start]
-        fitting = [m for m in self.context.overlapping(window)
-                   if m.char_end <= self.span.start_char and m.actor.kind in kinds]
+        def named_before(sentences: int) -> list[Mention]:
+            window = self.doc[_sentences_back(root.sent, sentences).start:self.span.start]
+            return [m for m in self.context.overlapping(window)
+                    if m.char_end <= self.span.start_char]
+
+        # a name's own head noun is a surer link than a kind: it may reach further back
+        fitting = [m for m in named_before(HEAD_MATCH_SENTENCES)
+                   if _last_word(m.text) == root.lower_]
+        fitting = fitting or [m for m in named_before(2) if m.actor.kind in kinds]
         return fitting[-1].actor if fitting else None
 
     def in_story_country(self) -> Actor | None:
@@ -524,6 +534,11 @@ class _SpanReader:
                 if country in named:
                     return self.kb.actor_at(actor_id, self.article.published)
         return None
+
+
+def _last_word(text: str) -> str:
+    words = text.split()
+    return words[-1].casefold() if words else ""
 
 
 def _sentences_back(sentence: Span, count: int) -> Span:
