@@ -272,6 +272,17 @@ def parsed_actor_of(nlp: Language, kb: KnowledgeBase):
     return lambda text, span: composed_actor(nlp, kb, text, span)
 
 
+def test_a_noun_repeating_an_earlier_description_is_its_actor(parsed_actor_of):
+    text = ("A State Department spokesperson told reporters on Monday that talks would resume. "
+            "The envoy left for Doha. \"Now is the time,\" the spokesperson said.")
+    assert parsed_actor_of(text, "the spokesperson").id == "usa.gov"
+
+
+def test_an_earlier_bare_noun_describes_no_one(parsed_actor_of):
+    text = "A spokesperson said talks had failed. The spokesperson left for Doha."
+    assert parsed_actor_of(text, "The spokesperson") is None
+
+
 @pytest.mark.parametrize("text, actor_id", [
     # two people named, one as the subject: "he" continues the subject
     ("Emmanuel Macron told Recep Tayyip Erdogan that talks would resume. He gave no date.",

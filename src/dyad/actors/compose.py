@@ -37,7 +37,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.kb import (
     ADJECTIVE,
@@ -481,8 +481,27 @@ class _SpanReader:
         # a name's own head noun is a surer link than a kind: it may reach further back
         fitting = [m for m in named_before(HEAD_MATCH_SENTENCES)
                    if _last_word(m.text) == root.lower_]
+        if not fitting and (described := self._described_before(root)) is not None:
+            return described
         fitting = fitting or [m for m in named_before(2) if m.actor.kind in kinds]
         return fitting[-1].actor if fitting else None
+
+    def _described_before(self, root: Token) -> Actor | None:
+        """ "the spokesperson" after "a State Department spokesperson": the actor of the nearest
+        earlier phrase, up to ``HEAD_MATCH_SENTENCES`` back, with the same head noun and more
+        than a determiner before it."""
+        if not self.doc.has_annotation("DEP"):
+            return None
+        start = _sentences_back(root.sent, HEAD_MATCH_SENTENCES).start
+        for earlier in reversed(self.doc[start:self.span.start]):
+            if earlier.lower_ != root.lower_ or earlier.dep_ == "compound":
+                continue
+            phrase = self.doc[earlier.left_edge.i:earlier.i + 1]
+            if any(t.pos_ != "DET" for t in phrase[:-1]):
+                actor = self.context.actor_for_span(phrase.start_char, phrase.end_char)
+                if actor is not None:
+                    return actor
+        return None
 
     def in_story_country(self) -> Actor | None:
         """A role noun or title standing alone ("passengers", "the ministry", "the foreign
