@@ -212,7 +212,11 @@ def test_role_noun_without_any_country_in_the_story_stays_unplaced(actor_of):
     # a sentence naming no one between: a person is looked for one sentence further back
     ("Emmanuel Macron spoke on Monday. \"Talks are our answer. We will sign,\" he said.", "he",
      "person.emmanuel-macron"),
-], ids=["he-previous-sentence", "he-same-sentence", "they-group", "he-two-sentences-back"])
+    # three sentences naming no person between (a country is no antecedent of "he")
+    ("Emmanuel Macron spoke in Dakar. Senegal wants aid. Fuel is short. Schools shut. He urged "
+     "calm.", "He", "person.emmanuel-macron"),
+], ids=["he-previous-sentence", "he-same-sentence", "they-group", "he-two-sentences-back",
+        "he-four-sentences-back"])
 def test_a_pronoun_is_the_one_fitting_actor_named_before_it(actor_of, text, span, actor_id):
     assert actor_of(text, span).id == actor_id
 
@@ -224,7 +228,10 @@ def test_a_pronoun_is_the_one_fitting_actor_named_before_it(actor_of, text, span
     ("Emmanuel Macron spoke first. They listened for an hour.", "They"),
     # nor does a pronoun reach back past the sentence before its own
     ("Hamas gunmen raided a border post. The night was quiet. They left at dawn.", "They"),
-], ids=["two-people", "they-not-a-person", "too-far-back"])
+    # nor "he" past four sentences
+    ("Emmanuel Macron spoke in Dakar. Aid is short. Fuel is short. Schools shut. Roads flooded. "
+     "He urged calm.", "He"),
+], ids=["two-people", "they-not-a-person", "too-far-back", "he-too-far-back"])
 def test_an_ambiguous_or_unmatched_pronoun_has_no_actor(actor_of, text, span):
     assert actor_of(text, span) is None
 
