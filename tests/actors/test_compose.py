@@ -279,6 +279,14 @@ def parsed_actor_of(nlp: Language, kb: KnowledgeBase):
     return lambda text, span: composed_actor(nlp, kb, text, span)
 
 
+def test_a_leader_of_a_body_is_its_member_not_the_story_government(parsed_actor_of):
+    # parsed, "leader" heads the description: the gang it leads names the person's code
+    text = ("Police in Haiti said Arnel Louis, the notorious leader of the Village de Dieu "
+            "gang, was killed on Friday.")
+    actor = parsed_actor_of(text, "Arnel Louis")
+    assert (actor.id, actor.code) == ("person.arnel-louis", "HTICRM")
+
+
 def test_a_noun_repeating_an_earlier_description_is_its_actor(parsed_actor_of):
     text = ("A State Department spokesperson told reporters on Monday that talks would resume. "
             "The envoy left for Doha. \"Now is the time,\" the spokesperson said.")

@@ -406,10 +406,24 @@ class _SpanReader:
         for description in descriptions:
             if not self._headed_by_role(description):
                 continue
-            reader = _SpanReader(description, self.context)
-            actor = reader.mentioned() or reader.composed(description) or reader.in_story_country()
-            if actor is not None and actor.kind != "person":
-                return _member(actor, self.doc[first:last + 1].text)
+            # "the leader of the Village de Dieu gang": the gang's, not the story's government
+            for part in (self._affiliation(description), description):
+                if part is None:
+                    continue
+                reader = _SpanReader(part, self.context)
+                actor = reader.mentioned() or reader.composed(part) or reader.in_story_country()
+                if actor is not None and actor.kind != "person":
+                    return _member(actor, self.doc[first:last + 1].text)
+        return None
+
+    def _affiliation(self, description: Span) -> Span | None:
+        """What a person cue's "of"/"for" phrase names in a description ("the leader of the
+        X gang", "head of MSF"): the body the person belongs to."""
+        cues = self.kb.words_of("person_cue")
+        for token in description[1:]:
+            if token.lower_ in ("of", "for") and self.lower[token.i - 1] in cues \
+                    and token.i + 1 < description.end:
+                return self.doc[token.i + 1:description.end]
         return None
 
     def _headed_by_role(self, description: Span) -> bool:
