@@ -287,6 +287,13 @@ def test_a_leader_of_a_body_is_its_member_not_the_story_government(parsed_actor_
     assert (actor.id, actor.code) == ("person.arnel-louis", "HTICRM")
 
 
+def test_a_hyphenated_name_the_tokenizer_splits_stays_whole(parsed_actor_of):
+    text = "Jake Sullivan spoke by phone with Israeli counterpart Meir Ben-Shabbat on Sunday."
+    actor = parsed_actor_of(text, "Meir Ben-Shabbat")
+    assert (actor.id, actor.name, actor.code) == (
+        "person.meir-ben-shabbat", "Meir Ben-Shabbat", "ISRGOV")
+
+
 def test_a_noun_repeating_an_earlier_description_is_its_actor(parsed_actor_of):
     text = ("A State Department spokesperson told reporters on Monday that talks would resume. "
             "The envoy left for Doha. \"Now is the time,\" the spokesperson said.")

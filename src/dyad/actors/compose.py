@@ -622,12 +622,22 @@ def _last_name_run(span: Span, taken: set[int], kb: KnowledgeBase) -> str | None
     for token in span:
         is_part = token.i not in taken and token.text not in POSSESSIVE \
             and token.lower_ not in cues and _is_name_word(token.text) and not token.is_stop
-        if is_part:
+        if is_part and _after_hyphen(token) and runs[-1]:
+            runs[-1][-1] += f"-{token.text}"  # "Ben-Shabbat", which the tokenizer splits
+        elif is_part:
             runs[-1].append(token.text)
-        elif runs[-1]:
+        elif runs[-1] and not (token.text == "-" and not token.whitespace_):
             runs.append([])
     named = [run for run in runs if 2 <= len(run) <= MAX_NAME_TOKENS]
     return " ".join(named[-1]) if named else None
+
+
+def _after_hyphen(token: Token) -> bool:
+    """Whether a hyphen joins the token to the word before it, with no space on either side."""
+    if token.i < 2:
+        return False
+    hyphen, before = token.doc[token.i - 1], token.doc[token.i - 2]
+    return hyphen.text == "-" and not hyphen.whitespace_ and not before.whitespace_
 
 
 def _member(actor: Actor, name: str) -> Actor | None:
