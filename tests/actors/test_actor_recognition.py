@@ -297,6 +297,16 @@ def test_country_adjective_before_other_nouns_names_no_holding(mentions):
     assert "Iranian" not in by_text(mentions("The Iranian tradition of poetry is old."))
 
 
+def test_congress_capitalised_is_the_us_legislature(mentions):
+    found = by_text(mentions("Ankara said on Monday that bills against Turkey wait in Congress."))
+    assert found["Congress"] == "usa.leg"
+
+
+def test_a_party_congress_is_no_us_legislature(mentions):
+    found = by_text(mentions("The party congress opened in Ankara on Monday."))
+    assert "usa.leg" not in found.values()
+
+
 def test_coordinated_country_adjectives_share_their_head(mentions):
     found = by_text(mentions("The Syrian and Turkish armies clashed near Kobani."))
     assert (found["Syrian"], found["Turkish armies"]) == ("syr.mil", "tur.mil")
