@@ -40,6 +40,9 @@ DEFAULT_BATCH_SIZE = 16
 # A place to cut when a chunk holds no paragraph break: after a sentence end and its space.
 SENTENCE_END_SPACE = re.compile(r"[.!?][\"')\]”’]*\s+")
 
+# A hyphen after a capital's abbreviation dot, before a word ("U.S.-led").
+ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[A-Za-z])"
+
 Context = TypeVar("Context")
 
 
@@ -60,9 +63,17 @@ def load_language(path: str | None = None) -> Language:
             f"{location}: trained parser not found; run `make train-parser` to build it"
         )
     nlp = spacy.load(location)
+    _split_after_abbreviations(nlp)
     nlp.add_pipe("dyad_sentences", before=nlp.pipe_names[0])
     nlp.add_pipe("dyad_upos", after="tagger")
     return nlp
+
+
+def _split_after_abbreviations(nlp: Language) -> None:
+    """A hyphen after an abbreviation splits the token, as it does after a word: "U.S.-led" and
+    "U.N.-organized" become "U.S." "-" "led" like "Iran-backed", so the actor is recognised."""
+    pattern = nlp.tokenizer.infix_finditer.__self__.pattern  # type: ignore[attr-defined]
+    nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{ABBREVIATION_HYPHEN}").finditer
 
 
 def parse(nlp: Language, article: Article) -> Doc:
