@@ -209,6 +209,9 @@ class HandNames:
         self.person_words = {name_key(n.text) for n in hand
                              if n.actor_id.startswith("person.") and " " not in n.text}
 
+    def names_exactly(self, name: str) -> bool:
+        return name_key(name) in self.keys
+
     def owns(self, name: str, of_person: bool = False) -> bool:
         """`of_person`: a person's own name ("Kim Carr") may share a word with a hand person
         ("Kim" of Kim Jong Un); only a group's or body's may not ("Assad regime")."""
@@ -225,8 +228,9 @@ def dictionary_records(kb: KnowledgeBase, hand: HandNames) -> list[ActorRecord]:
         for entry in dictionary.actors:
             record = to_record(entry, kb.countries)
             names = (record.name, *record.aliases, *record.short)
-            if record.kind != "country" and any(
-                    hand.owns(n, record.kind == "person") for n in names):
+            # the entry is the hand table's when one of its names is; a name that only holds a
+            # hand person's word ("Ahmed Abdi Godane", listed under al-Shabaab) drops alone
+            if record.kind != "country" and any(hand.names_exactly(n) for n in names):
                 continue
             if record.kind == "person" and not any(
                     role.end is None or role.end >= RECENT for role in record.roles):
@@ -292,8 +296,10 @@ def derived_tables(kb: KnowledgeBase) -> dict[str, tuple[list[str], list[dict[st
     country_words: dict[str, list[str]] = {}
     roles: list[dict[str, str]] = []
     for record in dictionary_records(kb, hand):
-        names = [n for n in (record.name, *record.aliases) if is_safe_name(n, common)]
-        short = [n for n in record.short if is_safe_name(n, common)]
+        person = record.kind == "person"
+        names = [n for n in (record.name, *record.aliases)
+                 if is_safe_name(n, common) and not hand.owns(n, person)]
+        short = [n for n in record.short if is_safe_name(n, common) and not hand.owns(n, person)]
         if record.kind == "country":
             country = kb.countries[record.code].name
             country_words.setdefault(record.code, []).extend(  # capitalised: never common

@@ -27,6 +27,8 @@ APOSTROPHES = ("'", "’")
 PLAIN_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*(?:['’]s|['’])?")
 POSSESSIVE_SUFFIXES = ("'s", "’s")
 HYPHEN_SPLIT = re.compile(r"(-)")
+# An Arabic article and its hyphen at the start of a written name ("al - Shabab" as tokens).
+LEADING_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ed|es) ?- ?")
 
 
 @functools.lru_cache(maxsize=1)
@@ -131,5 +133,7 @@ def _fits(entry: Entry, written: str) -> bool:
     if entry.rule == "exact":
         return written.replace(" ", "") == entry.text.replace(" ", "")
     if entry.rule == "initial":
-        return written[:1].isupper()
+        # news writes the Arabic article in lower case inside a sentence: "al-Shabab"
+        article = LEADING_ARTICLE.match(written)
+        return (written[article.end():] if article else written)[:1].isupper()
     return True
