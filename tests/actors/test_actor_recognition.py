@@ -274,6 +274,11 @@ def test_demonym_before_a_stance_noun_is_the_government(mentions, noun):
     assert found["Lebanese"] == "lbn.gov"
 
 
+def test_coordinated_adjectives_before_a_stance_noun_are_both_governments(mentions):
+    found = by_text(mentions("The council weighed a Chinese and Russian proposal on Monday."))
+    assert (found["Chinese"], found["Russian"]) == ("chn.gov", "rus.gov")
+
+
 @pytest.mark.parametrize("text, name, expected", [
     ("Syria condemned Israeli air strikes near Damascus.", "Israeli", "isr.mil"),
     ("Iraq condemned Turkish shelling of villages near Duhok.", "Turkish", "tur.mil"),

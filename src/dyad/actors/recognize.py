@@ -249,8 +249,9 @@ def _country_word_candidates(context: _Context, start: int, end: int,
     if head is not None and not (head[1][0][0] == "office" and _owns_named_body(context, head[0])):
         span_start = context.left_edge(start)
         found.append(_headed(context, iso3, span_start, head_start, head[0], head[1][0]))
-    elif head is None and context.word(end) in context.kb.words_of("state_stance"):
-        # "the Emirati request", "the Lebanese position": a stance held by the government
+    elif head is None and _state_stance_at(context, end):
+        # "the Emirati request", "the Lebanese position", "a Chinese and Russian proposal": a
+        # stance held by the government
         found.append(Candidate(start, end, f"{iso3.lower()}.gov", DESCRIPTION))
     elif head is None and name.form == ADJECTIVE and (shared := _shared_head(context, end)):
         # "the Iranian and Iraqi foreign ministers": each adjective has the head they share
@@ -269,13 +270,29 @@ def _country_word_candidates(context: _Context, start: int, end: int,
 def _shared_head(context: _Context, index: int) -> tuple[int, tuple[int, list]] | None:
     """The head noun after "and <country adjective>" at ``index`` ("Iranian | and Iraqi foreign
     ministers"), as ``_Context.find_head`` gives it."""
+    end = _coordinated_adjective_end(context, index)
+    if end is None:
+        return None
+    head_start, head = context.find_head(end)
+    return (head_start, head) if head is not None else None
+
+
+def _coordinated_adjective_end(context: _Context, index: int) -> int | None:
+    """Where "and <country adjective>" at ``index`` ends ("Chinese | and Russian | proposal")."""
     if context.word(index) != "and":
         return None
     match = context.tables.names.longest_at(context.lower, context.texts, index + 1)
     if match is None or not any(name.form == ADJECTIVE for name in match[1]):
         return None
-    head_start, head = context.find_head(match[0])
-    return (head_start, head) if head is not None else None
+    return match[0]
+
+
+def _state_stance_at(context: _Context, index: int) -> bool:
+    """Whether a state's stance ("state_stance" in words.tsv) is named at ``index``, or after
+    "and <country adjective>" there, which shares it."""
+    stances = context.kb.words_of("state_stance")
+    after = _coordinated_adjective_end(context, index)
+    return context.word(index) in stances or (after is not None and context.word(after) in stances)
 
 
 def _state_force_at(context: _Context, index: int) -> bool:
