@@ -85,6 +85,8 @@ def main() -> None:
                         action="append", default=[],
                         help="another seed's fold models, whose events join the calibration's")
     args = parser.parse_args()
+    if args.more_fold_models and not args.calibration_only:
+        parser.error("--more-fold-models is read only with --calibration-only")
     stories = load_bundled_gold(args.data_dir, "dev")
     print(f"{len(stories)} dev stories, {sum(len(s.events) for s in stories)} gold events")
     sample = "out-of-fold" if args.fold_models else "in-sample"

@@ -494,18 +494,19 @@ class _SpanReader:
                 t.pos_ not in ("DET", "ADJ") if tagged else not (t.is_stop or t.is_lower)
                 for t in before):
             return None
-        def named_before(sentences: int) -> list[Mention]:
-            window = self.doc[_sentences_back(root.sent, sentences).start:self.span.start]
-            return [m for m in self.context.overlapping(window)
-                    if m.char_end <= self.span.start_char]
-
+        window = self.doc[_sentences_back(root.sent, HEAD_MATCH_SENTENCES).start:self.span.start]
+        earlier = [m for m in self.context.overlapping(window)
+                   if m.char_end <= self.span.start_char]
         # a name's own head noun is a surer link than a kind: it may reach further back
-        fitting = [m for m in named_before(HEAD_MATCH_SENTENCES)
-                   if _last_word(m.text) == root.lower_]
-        if not fitting and (described := self._described_before(root)) is not None:
+        named = [m for m in earlier if _last_word(m.text) == root.lower_]
+        if named:
+            return named[-1].actor
+        described = self._described_before(root)
+        if described is not None:
             return described
-        fitting = fitting or [m for m in named_before(2) if m.actor.kind in kinds]
-        return fitting[-1].actor if fitting else None
+        kind_start = _sentences_back(root.sent, 2).start_char
+        of_kind = [m for m in earlier if m.char_start >= kind_start and m.actor.kind in kinds]
+        return of_kind[-1].actor if of_kind else None
 
     def _described_before(self, root: Token) -> Actor | None:
         """ "the spokesperson" after "a State Department spokesperson": the actor of the nearest
@@ -622,22 +623,20 @@ def _last_name_run(span: Span, taken: set[int], kb: KnowledgeBase) -> str | None
     for token in span:
         is_part = token.i not in taken and token.text not in POSSESSIVE \
             and token.lower_ not in cues and _is_name_word(token.text) and not token.is_stop
-        if is_part and _after_hyphen(token) and runs[-1]:
+        if is_part and token.i > 0 and _is_joining_hyphen(token.doc[token.i - 1]) and runs[-1]:
             runs[-1][-1] += f"-{token.text}"  # "Ben-Shabbat", which the tokenizer splits
         elif is_part:
             runs[-1].append(token.text)
-        elif runs[-1] and not (token.text == "-" and not token.whitespace_):
+        elif runs[-1] and not _is_joining_hyphen(token):
             runs.append([])
     named = [run for run in runs if 2 <= len(run) <= MAX_NAME_TOKENS]
     return " ".join(named[-1]) if named else None
 
 
-def _after_hyphen(token: Token) -> bool:
-    """Whether a hyphen joins the token to the word before it, with no space on either side."""
-    if token.i < 2:
-        return False
-    hyphen, before = token.doc[token.i - 1], token.doc[token.i - 2]
-    return hyphen.text == "-" and not hyphen.whitespace_ and not before.whitespace_
+def _is_joining_hyphen(token: Token) -> bool:
+    """A hyphen with no space on either side, joining two parts of one word."""
+    return token.text == "-" and token.i > 0 and not token.whitespace_ \
+        and not token.doc[token.i - 1].whitespace_
 
 
 def _member(actor: Actor, name: str) -> Actor | None:

@@ -291,8 +291,10 @@ def _state_stance_at(context: _Context, index: int) -> bool:
     """Whether a state's stance ("state_stance" in words.tsv) is named at ``index``, or after
     "and <country adjective>" there, which shares it."""
     stances = context.kb.words_of("state_stance")
+    if context.word(index) in stances:
+        return True
     after = _coordinated_adjective_end(context, index)
-    return context.word(index) in stances or (after is not None and context.word(after) in stances)
+    return after is not None and context.word(after) in stances
 
 
 def _state_force_at(context: _Context, index: int) -> bool:

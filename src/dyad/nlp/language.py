@@ -24,6 +24,7 @@ import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from dyad.nlp import components  # noqa: F401  (registers the dyad_* factories)
 from dyad.records import Article
@@ -72,8 +73,8 @@ def load_language(path: str | None = None) -> Language:
 def _split_after_abbreviations(nlp: Language) -> None:
     """A hyphen after an abbreviation splits the token, as it does after a word: "U.S.-led" and
     "U.N.-organized" become "U.S." "-" "led" like "Iran-backed", so the actor is recognised."""
-    pattern = nlp.tokenizer.infix_finditer.__self__.pattern  # type: ignore[attr-defined]
-    nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{ABBREVIATION_HYPHEN}").finditer
+    infixes = [*nlp.Defaults.infixes, ABBREVIATION_HYPHEN]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def parse(nlp: Language, article: Article) -> Doc:
